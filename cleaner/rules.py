@@ -1,0 +1,236 @@
+"""Rule packs: TOML files in `rules/`, loaded and checked before any text is cleaned.
+
+A pack is one file: a `[pack]` table (name, description, and for site packs the `sites` it
+applies to and `signatures` that identify its pages), optional `[macros]` (named regex
+fragments a pattern can use as `{name}`), and `[[rule]]` entries. Every problem is reported as
+one `RuleError` that starts with the file and the rule id:
+
+>>> load_pack("rules/id-generic.toml").rules[0].id  # doctest: +SKIP
+'ad-banner'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .model import CATEGORIES
+
+SCOPES = ("line", "span", "tail")
+ZONES = ("any", "head")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_RULE_KEYS = {
+    "id", "category", "description", "scope", "pattern", "zone", "remove", "keep",
+    "todo_remove", "todo_keep", "aliases",
+}  # fmt: skip
+_PACK_KEYS = {"name", "description", "language", "sites", "signatures"}
+FLAGS = regex.VERSION0 | regex.MULTILINE
+
+
+class RuleError(ValueError):
+    """A rule pack that cannot be used. The message names the file and, where known, the rule."""
+
+    def __init__(self, path: str | Path, rule_id: str | None, problem: str) -> None:
+        self.path, self.rule_id, self.problem = str(path), rule_id, problem
+        where = f"{path}: rule {rule_id}" if rule_id else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule. `pattern` is the source after macro expansion; `compiled` is ready to run."""
+
+    id: str
+    category: str
+    description: str
+    scope: str
+    pattern: str
+    zone: str
+    pack: str
+    remove: tuple[str, ...]
+    keep: tuple[str, ...]
+    todo_remove: tuple[str, ...] = ()
+    todo_keep: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        return compile_pattern(self.pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    path: str
+    description: str
+    rules: tuple[Rule, ...]
+    sites: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+
+    @property
+    def is_site(self) -> bool:
+        return bool(self.sites or self.signatures)
+
+
+_cache: dict[str, regex.Pattern] = {}
+
+
+def compile_pattern(pattern: str) -> regex.Pattern:
+    # Patterns are shared by many rules and cleaners; compile each source once per process.
+    compiled = _cache.get(pattern)
+    if compiled is None:
+        compiled = _cache[pattern] = regex.compile(pattern, FLAGS)
+    return compiled
+
+
+def _strings(path: Path, rule_id: str | None, entry: dict, key: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(path, rule_id, f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _expand(path: Path, rule_id: str, pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    """Replace every `{name}` by its macro (macros may use other macros, up to 8 deep)."""
+    if depth > 8:
+        raise RuleError(path, rule_id, "macros nest too deep (a macro that uses itself?)")
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise RuleError(path, rule_id, f"pattern uses unknown macro {{{name}}}")
+        return f"(?:{_expand(path, rule_id, macros[name], macros, depth + 1)})"
+
+    return _MACRO.sub(sub, pattern)
+
+
+def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
+    if not isinstance(entry, dict):
+        raise RuleError(path, None, "every [[rule]] must be a table")
+    rule_id = entry.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise RuleError(path, str(rule_id) if rule_id else None, "id must be kebab-case")
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise RuleError(path, rule_id, f"unknown key(s): {', '.join(sorted(unknown))}")
+    for key in ("category", "description", "pattern"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise RuleError(path, rule_id, f"'{key}' is required and must be a non-empty string")
+    category, scope = entry["category"], entry.get("scope", "line")
+    zone = entry.get("zone", "any")
+    if category not in CATEGORIES:
+        known = ", ".join(CATEGORIES)
+        raise RuleError(path, rule_id, f"unknown category '{category}' (known: {known})")
+    if scope not in SCOPES:
+        raise RuleError(path, rule_id, f"scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    if zone not in ZONES:
+        raise RuleError(path, rule_id, f"zone must be one of {', '.join(ZONES)}, not '{zone}'")
+    if "\n" in entry["description"].strip():
+        raise RuleError(path, rule_id, "description must be one line")
+    pattern = _expand(path, rule_id, entry["pattern"], macros)
+    try:
+        compiled = compile_pattern(pattern)
+    except regex.error as exc:
+        raise RuleError(path, rule_id, f"pattern does not compile: {exc}") from None
+    if compiled.fullmatch(""):
+        raise RuleError(path, rule_id, "pattern matches the empty string")
+    remove, keep = (_strings(path, rule_id, entry, k) for k in ("remove", "keep"))
+    if not remove or not keep:
+        raise RuleError(path, rule_id, "needs at least one 'remove' and one 'keep' example")
+    return Rule(
+        id=rule_id,
+        category=category,
+        description=entry["description"].strip(),
+        scope=scope,
+        pattern=pattern,
+        zone=zone,
+        pack=pack,
+        remove=remove,
+        keep=keep,
+        todo_remove=_strings(path, rule_id, entry, "todo_remove"),
+        todo_keep=_strings(path, rule_id, entry, "todo_keep"),
+        aliases=_strings(path, rule_id, entry, "aliases"),
+    )
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and check one TOML rule pack; raise `RuleError` naming the file and rule on any fault."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuleError(path, None, f"cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise RuleError(path, None, "rule file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(path, None, f"invalid TOML: {exc}") from None
+    meta = data.get("pack", {})
+    if not isinstance(meta, dict) or set(meta) - _PACK_KEYS:
+        raise RuleError(path, None, f"[pack] may only hold {', '.join(sorted(_PACK_KEYS))}")
+    name = meta.get("name", path.stem)
+    macros = data.get("macros", {})
+    if not isinstance(macros, dict) or not all(isinstance(v, str) for v in macros.values()):
+        raise RuleError(path, None, "[macros] must map names to pattern strings")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not entries:
+        raise RuleError(path, None, "a pack needs at least one [[rule]]")
+    rules = tuple(_rule(path, name, e, macros) for e in entries)
+    signatures = _strings(path, None, meta, "signatures")
+    for sig in signatures:
+        try:
+            compile_pattern(sig)
+        except regex.error as exc:
+            raise RuleError(path, None, f"signature {sig!r} does not compile: {exc}") from None
+    return Pack(
+        name=name,
+        path=str(path),
+        description=str(meta.get("description", "")),
+        rules=rules,
+        sites=tuple(s.lower() for s in _strings(path, None, meta, "sites")),
+        signatures=signatures,
+    )
+
+
+def check_unique(packs: list[Pack]) -> None:
+    """Rule ids and aliases are global: two rules may never answer to the same name."""
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            for name in (rule.id, *rule.aliases):
+                if name in CATEGORIES:
+                    raise RuleError(pack.path, rule.id, f"'{name}' is a category name")
+                if name in seen:
+                    raise RuleError(pack.path, rule.id, f"id '{name}' is already used in {seen[name]}")
+                seen[name] = pack.path
+
+
+def default_rules_dir() -> Path:
+    """The packs that ship with cleaner: inside the wheel, or `rules/` in a source checkout."""
+    shipped = Path(str(resources.files("cleaner"))) / "_rules"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def pack_paths(root: str | Path) -> list[Path]:
+    """Every `*.toml` under a folder (sorted, so rule order is stable), or the file itself."""
+    root = Path(root)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise RuleError(root, None, "no such rule file or folder")
+    return sorted(root.rglob("*.toml"))
+
+
+def load_packs(*roots: str | Path) -> list[Pack]:
+    packs = [load_pack(p) for root in roots for p in pack_paths(root)]
+    check_unique(packs)
+    return packs
