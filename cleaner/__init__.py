@@ -25,8 +25,8 @@ __all__ = [
     "Cleaner",
     "Removal",
     "RuleError",
+    "__version__",
     "apply_removals",
     "clean",
     "restore",
-    "__version__",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-#: Every category of the cleaning contract (DESIGN.md section 1) and whether it is removed by default.
+#: Every category of the cleaning contract (DESIGN.md section 1): is it removed by default?
 CATEGORIES: dict[str, bool] = {
     "ad": True,
     "related": True,

@@ -19,7 +19,10 @@ def removal_log(result: Cleaned, *, limit: int = 160) -> str:
     """One line per removal: rule id, category, offsets, the removed text (line breaks as ⏎)."""
     if not result.removals:
         return "(nothing removed)"
-    rows = [(r.rule_id, r.category, f"{r.start}-{r.end}", _one_line(r.text, limit)) for r in result.removals]
+    rows = [
+        (r.rule_id, r.category, f"{r.start}-{r.end}", _one_line(r.text, limit))
+        for r in result.removals
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "\n".join(
         f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:<{widths[2]}}  {d}" for a, b, c, d in rows

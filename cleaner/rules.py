@@ -5,8 +5,9 @@ applies to and `signatures` that identify its pages), optional `[macros]` (named
 fragments a pattern can use as `{name}`), and `[[rule]]` entries. Every problem is reported as
 one `RuleError` that starts with the file and the rule id:
 
->>> load_pack("rules/id-generic.toml").rules[0].id  # doctest: +SKIP
-'ad-banner'
+>>> pack = load_pack(default_rules_dir() / "id-generic.toml")
+>>> pack.rules[0].id, pack.rules[0].category
+('ad-banner', 'ad')
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
 
 
 def load_pack(path: str | Path) -> Pack:
-    """Read and check one TOML rule pack; raise `RuleError` naming the file and rule on any fault."""
+    """Read and check one TOML rule pack; any fault raises `RuleError` naming file and rule."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -208,7 +209,9 @@ def check_unique(packs: list[Pack]) -> None:
                 if name in CATEGORIES:
                     raise RuleError(pack.path, rule.id, f"'{name}' is a category name")
                 if name in seen:
-                    raise RuleError(pack.path, rule.id, f"id '{name}' is already used in {seen[name]}")
+                    raise RuleError(
+                        pack.path, rule.id, f"id '{name}' is already used in {seen[name]}"
+                    )
                 seen[name] = pack.path
 
 

@@ -16,7 +16,9 @@ CASES = [
     pytest.param(
         ex,
         id=f"{ex.name}-{i}",
-        marks=[pytest.mark.xfail(reason="known gap", strict=True)] if ex.kind.startswith("todo") else [],
+        marks=[pytest.mark.xfail(reason="known gap", strict=True)]
+        if ex.kind.startswith("todo")
+        else [],
     )
     for rule in CLEANER.all_rules.values()
     for i, ex in enumerate(examples(rule))

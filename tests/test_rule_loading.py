@@ -71,7 +71,9 @@ def test_unknown_key_is_an_error(tmp_path):
 def test_duplicate_ids_across_packs(tmp_path):
     write(tmp_path, "a.toml")
     write(tmp_path, "b.toml")
-    with pytest.raises(RuleError, match=r"b\.toml: rule test-rule: id 'test-rule' is already used in .*a\.toml"):
+    with pytest.raises(
+        RuleError, match=r"b\.toml: rule test-rule: id 'test-rule' is already used in .*a\.toml"
+    ):
         load_packs(tmp_path)
 
 

@@ -1,0 +1,141 @@
+"""The library surface: clean(), Cleaner, switches, site selection, pickling, threads, timeouts."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from cleaner import CATEGORIES, Cleaned, Cleaner, Removal, RuleError, clean
+
+from .conftest import SEEDS
+
+SEED_001 = next(p for p in SEEDS if p.name.startswith("001")).read_text(encoding="utf-8")
+TRIBUN = next(p for p in SEEDS if p.name.startswith("002")).read_text(encoding="utf-8")
+BODY = "Presiden tiba di Moskow pada Jumat pagi untuk pembicaraan selama dua hari."
+
+
+def test_public_names():
+    import cleaner
+
+    for name in ("clean", "Cleaner", "Cleaned", "Removal", "RuleError"):
+        assert hasattr(cleaner, name)
+    assert cleaner.__version__
+
+
+def test_clean_returns_text_and_removals():
+    result = clean(f"ADVERTISEMENT\n{BODY}")
+    assert isinstance(result, Cleaned)
+    assert result.text == BODY
+    assert result.removals == (Removal("ad-banner", "ad", 0, 14, "ADVERTISEMENT\n"),)
+
+
+def test_keep_a_category():
+    result = clean(SEED_001, keep={"byline"})
+    assert "22 Views" in result.text
+    assert "ADVERTISEMENT" not in result.text
+    assert all(r.category != "byline" for r in result.removals)
+
+
+def test_keep_a_rule_id_and_an_alias():
+    assert "Baca Juga" in clean(SEED_001, keep={"baca-juga-inline"}).text
+    assert "Baca Juga" in clean(SEED_001, keep={"baca-juga"}).text  # alias of baca-juga-inline
+
+
+def test_dateline_is_kept_by_default_and_dropped_on_request():
+    assert not CATEGORIES["dateline"]
+    assert clean(TRIBUN).text.startswith("TRIBUNNEWS.COM - Rusia")
+    dropped = clean(TRIBUN, drop={"dateline"})
+    assert dropped.text.startswith("Rusia dan Iran akan segera")
+    assert dropped.removals[0].category == "dateline"
+
+
+def test_keep_duplicate_builtin():
+    text = f"{BODY}\n{BODY}"
+    assert clean(text).text == BODY
+    assert clean(text, keep={"duplicate"}).text == text
+    assert clean(text, keep={"duplicate-line"}).text == text
+
+
+@pytest.mark.parametrize("bad", ["banner", "baca-juga-typo"])
+def test_unknown_category_or_rule_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match=f"unknown category or rule id '{bad}'"):
+        clean(BODY, keep={bad})
+    with pytest.raises(ValueError, match=f"unknown category or rule id '{bad}'"):
+        Cleaner(drop={bad})
+
+
+def test_keep_and_drop_the_same_name():
+    with pytest.raises(ValueError, match="both keep and drop"):
+        Cleaner(keep={"ad"}, drop={"ad"})
+
+
+def test_site_pack_by_url_and_by_signature():
+    text = f"Damai di Palestina = Damai di Dunia\n{BODY}"
+    cleaner = Cleaner()
+    # no URL, no signature: the MINA tagline is not known
+    assert cleaner.site_packs(text) == []
+    assert cleaner.clean(text).text == text
+    # the URL selects the pack (subdomains too) ...
+    assert cleaner.site_packs(text, url="https://www.minanews.net/x") == ["minanews"]
+    assert cleaner.clean(text, url="https://minanews.net/x").text == BODY
+    # ... and so does the agency's sign-off in the text
+    signed = text + "\nMi’raj News Agency (MINA)"
+    assert cleaner.site_packs(signed) == ["minanews"]
+    assert cleaner.clean(signed).text == BODY
+    # a URL of another site wins over the signature
+    assert cleaner.site_packs(signed, url="https://example.com/a") == []
+
+
+def test_cleaner_is_picklable_and_equivalent():
+    cleaner = Cleaner(keep={"byline"})
+    clone = pickle.loads(pickle.dumps(cleaner))
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        assert clone.clean(text) == cleaner.clean(text)
+
+
+def test_cleaner_is_thread_safe():
+    cleaner = Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] * 20
+    expected = [cleaner.clean(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(cleaner.clean, texts)) == expected
+
+
+def test_empty_and_blank_input():
+    assert clean("") == Cleaned("", ())
+    assert clean("   \n\n").removals == ()
+
+
+SLOW_RULE = """
+[[rule]]
+id = "catastrophic"
+category = "ad"
+scope = "span"
+description = "A deliberately exponential pattern"
+pattern = '''(?:a|aa)+b'''
+remove = ["aab"]
+keep = ["ccc"]
+"""
+
+
+def test_a_slow_rule_is_stopped_and_reported_and_the_rest_still_runs(tmp_path):
+    path = tmp_path / "slow.toml"
+    path.write_text(SLOW_RULE, encoding="utf-8")
+    cleaner = Cleaner(rules=[path], timeout=0.05)
+    text = "ADVERTISEMENT\n" + "a" * 40 + "c"
+    result = cleaner.clean(text)
+    assert any("rule catastrophic timed out" in w for w in result.warnings)
+    assert result.text == "a" * 40 + "c"  # the other rules still ran
+    assert [r.rule_id for r in result.removals] == ["ad-banner"]
+
+
+def test_rule_error_is_a_value_error_with_fields(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(SLOW_RULE.replace('category = "ad"', 'category = "nope"'), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        Cleaner(rules=[path])
+    assert (info.value.path, info.value.rule_id) == (str(path), "catastrophic")
+    assert isinstance(info.value, ValueError)

@@ -1,0 +1,116 @@
+"""Properties that must hold for any input: exact replay, idempotence, removal only.
+
+Documents are built from real body sentences and real boilerplate, joined the ways scrapers
+join them (line breaks, runs of spaces, a single space, or nothing at all), plus arbitrary text.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, apply_removals, restore
+
+CLEANER = Cleaner()
+EVERYTHING = Cleaner(drop={"dateline"})
+
+BODY = [
+    "Presiden Rusia Vladimir Putin dan mitranya dari Iran menandatangani perjanjian strategis.",
+    "“Perjanjian ini menciptakan kondisi yang lebih baik untuk kerja sama bilateral,” kata Putin.",
+    "Komentar tersebut memicu perdebatan di media sosial sepanjang pekan lalu.",
+    "Laporan PBB menyebut program itu melibatkan banyak perusahaan asing.",
+    "Namun, menurut Prasetyo, komentar yang disampaikan harus menjaga stabilitas.",
+    "Kanada memasok sekitar 4 juta barel minyak mentah per hari ke Amerika Serikat.",
+    "Harga cabai naik (lihat tabel) sejak pekan lalu di pasar induk.",
+    "Perjanjian Kemitraan Strategis Rusia dengan Korea Utara dan Iran",
+    "Apa solusi yang harus dilakukan?",
+    "Dunia internasional akan terus memperhatikan perkembangan ini.",
+]
+BOILERPLATE = [
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "Baca Juga: Trump Umumkan Tarif 10% untuk Semua Impor, Beberapa Negara Kena Tarif Lebih Tinggi",
+    "Baca juga: Terpesona naskah, Julie Estelle tetap syuting",
+    "Baca juga:\n250 Ribu Ton Beras Murah Bakal Digelontorkan",
+    "[iklan_2]",
+    "[Gambas:Video 20detik]",
+    "22 Views",
+    "Tinggalkan Balasan",
+    "Komentar (0)",
+    "Penulis: Arby Salim",
+    "(hal/ara)",
+    "Simak Video 'Warga Iran yang Tewas Akibat Serangan Israel Capai 585 Orang':",
+    "Rekomendasi untuk Anda\nInternasional\nPalestina",
+    'Artikel ini telah tayang di Kompas.com dengan judul "Jaga Stabilitas Ekonomi"',
+    "TRIBUNNEWS.COM - ",
+    "Dunia",
+    "Sektor: Top Story, Daily News",
+]
+SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 "]
+
+documents = st.lists(
+    st.tuples(st.sampled_from(BODY + BOILERPLATE), st.sampled_from(SEPARATORS)), max_size=14
+).map(lambda parts: "".join(piece + sep for piece, sep in parts))
+anything = st.one_of(
+    documents, st.text(max_size=300), st.text(alphabet=" \n\t\u00a0ab.[]():-A", max_size=80)
+)
+TOKEN = re.compile(r"\w+|[^\w\s]")
+# Scrapers glue paragraphs with no separator ("...Lebih TinggiNamun, menurut"); a cut at such a
+# seam is a word boundary, so tokens are also split where a lower-case letter meets a capital.
+SEAM = re.compile(r"(?<=[a-z0-9%])(?=[A-Z])")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(SEAM.sub(" ", text))
+
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(token in it for token in small)
+
+
+@FAST
+@given(anything)
+def test_replaying_removals_gives_the_output_and_undoing_them_the_input(text):
+    for cleaner in (CLEANER, EVERYTHING):
+        result = cleaner.clean(text)
+        assert apply_removals(text, result.removals) == result.text
+        assert restore(result.text, result.removals) == text
+        spans = [(r.start, r.end) for r in result.removals]
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in pairwise(spans))
+        assert all(text[r.start : r.end] == r.text and r.text for r in result.removals)
+
+
+@FAST
+@given(anything)
+def test_output_tokens_are_a_subsequence_of_input_tokens(text):
+    out = EVERYTHING.clean(text).text
+    assert is_subsequence(tokens(out), tokens(text))
+    # and no two words were glued into a new one
+    assert set(tokens(out)) <= set(tokens(text))
+
+
+@FAST
+@given(anything)
+def test_cleaning_is_idempotent(text):
+    for cleaner in (CLEANER, EVERYTHING):
+        once = cleaner.clean(text).text
+        assert cleaner.clean(once).text == once
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(BODY), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\n\n", "   ", " "]),
+)
+def test_body_alone_is_never_touched(sentences, sep):
+    # distinct sentences: a repeated line is a legitimate `duplicate` removal
+    text = sep.join(dict.fromkeys(sentences))
+    assert CLEANER.clean(text).removals == ()
