@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .engine import run_rules
+from .passes import run_rules
 from .rules import Rule
 
 # `]]` followed by another `]` closes later: "[[[iklan_2]]]" marks "[iklan_2]".

@@ -26,6 +26,7 @@ SCOPES = ("line", "span", "tail")
 ZONES = ("any", "head")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_GROUP_NAMES = re.compile(r"\(\?P?<[A-Za-z_]|\(\?P=|\\[1-9]|\\g<")
 _RULE_KEYS = {
     "id", "category", "description", "scope", "pattern", "zone", "remove", "keep",
     "todo_remove", "todo_keep", "aliases",
@@ -59,6 +60,8 @@ class Rule:
     todo_remove: tuple[str, ...] = ()
     todo_keep: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    #: The pattern starts with {unit_start}: the engine tries it only where a unit starts.
+    anchored: bool = False
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -143,6 +146,9 @@ def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
         raise RuleError(path, rule_id, f"pattern does not compile: {exc}") from None
     if compiled.fullmatch(""):
         raise RuleError(path, rule_id, "pattern matches the empty string")
+    if _GROUP_NAMES.search(pattern):
+        # the engine combines patterns into one alternation of named groups
+        raise RuleError(path, rule_id, "patterns may not use named groups or backreferences")
     remove, keep = (_strings(path, rule_id, entry, k) for k in ("remove", "keep"))
     if not remove or not keep:
         raise RuleError(path, rule_id, "needs at least one 'remove' and one 'keep' example")
@@ -159,6 +165,7 @@ def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
         todo_remove=_strings(path, rule_id, entry, "todo_remove"),
         todo_keep=_strings(path, rule_id, entry, "todo_keep"),
         aliases=_strings(path, rule_id, entry, "aliases"),
+        anchored=scope != "line" and entry["pattern"].lstrip().startswith("{unit_start}"),
     )
 
 
