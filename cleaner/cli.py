@@ -1,26 +1,44 @@
-"""The `cleaner` command: a thin layer over the library (flags -> Cleaner, files -> results)."""
+"""The `cleaner` command: a thin layer over the library (flags -> Cleaner, files -> results).
+
+`clean` and `explain` live here, `rules ...` in `rules_cli`; reading, writing and the batch
+loop in `inputs`, `outputs` and `batch`. Exit codes: 0 all went well, 1 some input failed
+(each reported on one `cleaner: ...` line on stderr), 2 usage error.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import __version__
-from .engine import DUPLICATE_RULE, Cleaner
-from .model import CATEGORIES
-from .rules import RuleError
+from .batch import CleanOptions, Reporter, run_clean
+from .catalog import entries
+from .cliopts import Drop, Keep, NoDefaultRules, RulePaths, Url, build_cleaner, fail
+from .inputs import InputError, Source, find_sources, read_document
+from .jsonl import JsonlOptions
+from .outputs import StdoutClosed
+from .rules_cli import rules_app
 
 app = typer.Typer(
-    help="Strip boilerplate from scraped Indonesian news articles.\n\n"
-    "Example: cleaner clean seeds/",
+    help="Strip boilerplate from scraped Indonesian news articles, and say what went and why.",
+    epilog="Examples:\n\ncleaner clean seeds/\n\ncleaner explain seeds/001_10a3550d25231c17.txt"
+    "\n\ncleaner rules list",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,  # main() turns any exception into one line, never a trace
 )
-rules_app = typer.Typer(help="List and inspect the rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
 
 
 def _version(value: bool) -> None:
@@ -35,78 +53,186 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Strip boilerplate from scraped Indonesian news articles."""
+    """Strip boilerplate from scraped Indonesian news articles, and say what went and why."""
 
 
-def _error(message: str) -> None:
-    typer.echo(f"cleaner: {message}", err=True)
+def _field(value: str | None) -> str | None:
+    if value is not None and not all(value.split(".")):
+        raise typer.BadParameter(f"'{value}' is not a field name or dotted path like article.body")
+    return value
 
 
-def _inputs(paths: list[str]) -> list[Path | None]:
-    found: list[Path | None] = []
-    for raw in paths or ["-"]:
-        if raw == "-":
-            found.append(None)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        else:
-            found.append(path)
-    return found
+CLEAN_EPILOG = """Examples:
+
+cleaner clean article.txt page.html     (or: cat article.txt | cleaner clean)
+
+cleaner clean in/ -o out/     (mirrors the tree: one output file per input)
+
+cleaner clean seeds/ --keep byline --drop dateline --format jsonl
+
+cleaner clean dump.jsonl --field article.body --url-field url --removals
+
+cleaner clean big.jsonl -o out/ --jobs 4 --output-field clean_text"""
 
 
-@app.command()
+@app.command(epilog=CLEAN_EPILOG)
 def clean(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders; '-' or none for stdin.")] = None,
-    keep: Annotated[list[str] | None, typer.Option(help="Category or rule id to keep (repeatable).")] = None,
-    drop: Annotated[list[str] | None, typer.Option(help="Category or rule id to also remove.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of the article, to pick site rules.")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders (of *.txt, *.html, *.jsonl); '-' or none: stdin."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="DIR", help="Write one file per input under DIR."),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text, or json/jsonl with the removal log."),
+    ] = Format.text,
+    html: Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")] = False,
+    field: Annotated[
+        str, typer.Option(callback=_field, rich_help_panel="JSONL", help="Field to clean (dotted).")
+    ] = "text",
+    url_field: Annotated[
+        str | None,
+        typer.Option(callback=_field, rich_help_panel="JSONL", help="Field holding the URL."),
+    ] = None,
+    output_field: Annotated[
+        str | None,
+        typer.Option(
+            callback=_field,
+            rich_help_panel="JSONL",
+            help="Put the clean text here instead of replacing --field.",
+        ),
+    ] = None,
+    removals: Annotated[
+        bool,
+        typer.Option(
+            "--removals", rich_help_panel="JSONL", help="Add the removal log to each record."
+        ),
+    ] = False,
+    url: Url = None,
+    keep: Keep = None,
+    drop: Drop = None,
+    rules: RulePaths = None,
+    no_default_rules: NoDefaultRules = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")
+    ] = 1,
 ) -> None:
-    """Clean text files (or stdin) and print the clean text."""
+    """Clean text, HTML and JSONL files (or stdin); print the clean text or write it to -o DIR.
+
+    Bad inputs are reported on stderr, one line each, and skipped; the rest is still written.
+    A JSONL record that cannot be cleaned (bad JSON, no such field) is left out of the output.
+    """
+    if html and jsonl:
+        raise fail("--html and --jsonl cannot be used together", 2)
+    if output is not None and output.exists() and not output.is_dir():
+        raise fail(f"-o {output}: not a folder", 2)
+    cleaner = build_cleaner(keep, drop, rules, no_default_rules)
+    force = "html" if html else "jsonl" if jsonl else None
+    found = find_sources(paths or [], force=force, skip=output)
+    dumps = any(isinstance(s, Source) and s.kind == "jsonl" for s in found)
+    if output is None and fmt is Format.json and len(found) > 1 and dumps:
+        raise fail("--format json cannot hold JSONL records on stdout: use --format jsonl or -o", 2)
+    opts = CleanOptions(
+        fmt=fmt.value,
+        out_dir=output,
+        url=url,
+        force=force,
+        jsonl=JsonlOptions(field, url_field, output_field, removals),
+        jobs=jobs or os.cpu_count() or 1,
+    )
+    reporter = Reporter()
+    run_clean(cleaner, found, opts, reporter)
+    raise typer.Exit(1 if reporter.failed else 0)
+
+
+def _use_color(choice: bool | None) -> bool:
+    if choice is not None:
+        return choice
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+EXPLAIN_EPILOG = """Examples:
+
+cleaner explain seeds/001_10a3550d25231c17.txt
+
+cleaner explain page.html --url https://www.tribunnews.com/...
+
+cleaner explain article.txt --color | less -R"""
+
+
+@app.command(epilog=EXPLAIN_EPILOG)
+def explain(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Text or HTML file; '-': stdin.")],
+    url: Url = None,
+    html: Annotated[bool, typer.Option("--html", help="The input is HTML.")] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour the marks (default: on a terminal)."),
+    ] = None,
+    keep: Keep = None,
+    drop: Drop = None,
+    rules: RulePaths = None,
+    no_default_rules: NoDefaultRules = False,
+) -> None:
+    """Show the text with every removal marked, then which rule removed what and why."""
+    from .explain import explain as render_explanation
+
+    cleaner = build_cleaner(keep, drop, rules, no_default_rules)
+    if Path(file).is_dir():
+        raise fail(f"{file}: explain takes one text or HTML file", 2)
+    source = find_sources([file], force="html" if html else None)[0]
+    if not isinstance(source, Source):
+        raise fail(f"{source.name}: {source.problem}", 1)
+    if source.kind == "jsonl":
+        raise fail(f"{file}: explain takes one text or HTML file, not a JSONL dump", 2)
     try:
-        cleaner = Cleaner(keep=keep or (), drop=drop or ())
-    except (RuleError, ValueError) as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from None
-    inputs = _inputs(paths or [])
-    failed = False
-    for i, path in enumerate(inputs):
-        name = "<stdin>" if path is None else str(path)
-        try:
-            text = sys.stdin.read() if path is None else path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            _error(f"{name}: no such file or folder")
-            failed = True
-            continue
-        except UnicodeDecodeError as exc:
-            _error(f"{name}: not UTF-8 text (byte {exc.start})")
-            failed = True
-            continue
-        except OSError as exc:
-            _error(f"{name}: cannot read: {exc.strerror}")
-            failed = True
-            continue
-        result = cleaner.clean(text, url=url)
-        for warning in result.warnings:
-            _error(f"{name}: {warning}")
-        if len(inputs) > 1:
-            typer.echo(f"{'' if i == 0 else chr(10)}==> {name} <==")
-        typer.echo(result.text.strip("\n"))
-    if failed:
-        raise typer.Exit(1)
+        document = read_document(source)
+        if source.kind == "html":
+            from .html import HtmlError, html_to_text
 
-
-@rules_app.command("list")
-def rules_list() -> None:
-    """List every rule: id, category, pack and description."""
-    cleaner = Cleaner(drop=[c for c, on in CATEGORIES.items() if not on])
-    rows = [(r.id, r.category, r.pack, r.description) for r in cleaner.all_rules.values()]
-    rows.append((DUPLICATE_RULE, "duplicate", "builtin", "A line repeated verbatim (the first stays)"))
-    width = max(len(r[0]) for r in rows)
-    for rule_id, category, pack, description in rows:
-        typer.echo(f"{rule_id:<{width}}  {category:<10}  {pack:<12}  {description}")
+            try:
+                document = html_to_text(document, url)
+            except HtmlError as exc:
+                raise InputError(f"{source.name}: {exc}") from None
+    except InputError as exc:
+        raise fail(str(exc), 1) from None
+    assert isinstance(document, str)
+    if not document.strip():
+        typer.echo(f"cleaner: {source.name}: warning: empty file; nothing to explain", err=True)
+    result = cleaner.clean(document, url=url)
+    for warning in result.warnings:
+        typer.echo(f"cleaner: {source.name}: warning: {warning}", err=True)
+    describe = {e.id: e for e in entries(cleaner)}
+    text = render_explanation(document, result, describe, color=_use_color(color))
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 def main() -> None:
-    app(prog_name="cleaner")
+    """Entry point: one line on stderr for every way the command can fail, never a traceback."""
+    try:
+        code = app(prog_name="cleaner", standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors (exit 2): bad flags, unknown command
+        ctx, message = getattr(exc, "ctx", None), exc.format_message()
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        if message:  # empty when the help was shown instead (a bare `cleaner`)
+            typer.echo(f"cleaner: {message}{hint}", err=True)
+        code = exc.exit_code
+    except typer.Abort:  # EOF or Ctrl-C inside click's own prompts
+        typer.echo("cleaner: interrupted", err=True)
+        code = 130
+    except KeyboardInterrupt:
+        typer.echo("cleaner: interrupted", err=True)
+        code = 130
+    except (BrokenPipeError, StdoutClosed):
+        # The reader went away (`cleaner clean big/ | head`): nothing to say, nowhere to say it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    except Exception as exc:
+        typer.echo(f"cleaner: internal error: {type(exc).__name__}: {exc}", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -55,6 +55,11 @@ def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 start = left
             else:
                 end = right
+        if not before and not after and left > 0 and right < n:
+            # glued on both sides: the white space between the spans is all that keeps the
+            # neighbours apart ("IranADVERTISEMENT [x]\nPresiden"), so it stays
+            out.extend(group)
+            continue
         # Inside the group each span reaches to the next one, so no gap is left behind.
         bounds = [s for s, _ in group[1:]] + [end]
         firsts = [start] + [s for s, _ in group[1:]]

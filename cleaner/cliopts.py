@@ -1,0 +1,70 @@
+"""Options shared by the `cleaner` commands, and the one way they report a usage error.
+
+>>> names(["ad,related", " byline "])
+['ad', 'related', 'byline']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .engine import Cleaner
+from .rules import RuleError
+
+RULES_PANEL = "Rules"
+Keep = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--keep", "-k", metavar="NAME", rich_help_panel=RULES_PANEL,
+        help="Leave this category or rule id in the text (repeatable, or comma-separated).",
+    ),
+]  # fmt: skip
+Drop = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--drop", "-d", metavar="NAME", rich_help_panel=RULES_PANEL,
+        help="Also remove this category or rule id (e.g. dateline, off by default).",
+    ),
+]  # fmt: skip
+RulePaths = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules", metavar="PATH", rich_help_panel=RULES_PANEL,
+        help="Extra rule pack: a .toml file or a folder of them (repeatable).",
+    ),
+]  # fmt: skip
+NoDefaultRules = Annotated[
+    bool,
+    typer.Option(
+        "--no-default-rules", rich_help_panel=RULES_PANEL,
+        help="Do not load the rule packs that ship with cleaner.",
+    ),
+]  # fmt: skip
+Url = Annotated[
+    str | None, typer.Option(metavar="URL", help="URL of the article: selects the site rules.")
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print `cleaner: message` on stderr; `raise fail(...)` exits with `code`."""
+    typer.echo(f"cleaner: {message}", err=True)
+    return typer.Exit(code)
+
+
+def names(values: list[str] | None) -> list[str]:
+    """--keep/--drop values: repeatable, and each may hold a comma-separated list."""
+    return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
+
+
+def build_cleaner(keep, drop, rules, no_default_rules: bool) -> Cleaner:
+    """The Cleaner the flags describe; a bad rule pack exits 1, a bad name exits 2."""
+    keep, drop = names(keep), names(drop)
+    try:
+        return Cleaner(keep=keep, drop=drop, rules=rules or (), default_rules=not no_default_rules)
+    except RuleError as exc:
+        raise fail(str(exc), 1) from None
+    except ValueError as exc:  # unknown category or rule id, or a name in both --keep and --drop
+        raise fail(str(exc), 2) from None

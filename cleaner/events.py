@@ -1,0 +1,124 @@
+"""Reading for `cleaner clean`: every input becomes events, in input order.
+
+An event is a document to clean (`Doc`), the start and end of a JSONL dump (`Begin`, `End`)
+with its records (`Record`) in between, or a problem to report (`Problem`). Each comes paired
+with the `Task` to clean (or None), ready for `parallel.ordered_map`. Reading is lazy: a dump
+is read line by line as the cleaner asks for more, so memory stays constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .inputs import InputError, Missing, Source, open_binary, read_document
+from .jsonl import JsonlOptions, iter_lines, parse_record
+from .parallel import Task
+
+EMPTY = "warning: empty file; its output is empty too"
+
+
+# Events: what reading produces, in input order. Each knows its size for the progress bar.
+@dataclass(frozen=True, slots=True)
+class Problem:
+    message: str
+    fatal: bool = True  # False: a warning, the input is still processed
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    source: Source
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Begin:
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    source: Source
+    number: int
+    record: dict
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    source: Source
+    ok: bool = True
+
+
+def events(
+    found: list[Source | Missing],
+    jsonl: JsonlOptions,
+    url: str | None,
+    clash: Callable[[Source], str | None],
+) -> Iterator[tuple]:
+    """(event, task or None) for every input; `clash` says why a source cannot be written."""
+    for item in found:
+        if isinstance(item, Missing):
+            yield Problem(f"{item.name}: {item.problem}"), None
+        elif (why := clash(item)) is not None:
+            yield Problem(f"{item.name}: {why}; skipped"), None
+        elif item.kind == "jsonl":
+            yield from _dump_events(item, jsonl, url)
+        else:
+            yield from _doc_events(item, url)
+
+
+def _doc_events(source: Source, url: str | None) -> Iterator[tuple]:
+    try:
+        document = read_document(source)
+    except InputError as exc:
+        yield Problem(str(exc), size=source.size), None
+        return
+    if not document.strip():
+        yield Problem(f"{source.name}: {EMPTY}", False), None
+        yield Doc(source, source.size), Task("")
+        return
+    yield Doc(source, source.size), Task(document, url, html=source.kind == "html")
+
+
+def _dump_events(source: Source, opts: JsonlOptions, url: str | None) -> Iterator[tuple]:
+    try:
+        stream = open_binary(source)
+    except InputError as exc:
+        yield Problem(str(exc), size=source.size), None
+        return
+    yield Begin(source), None
+    try:
+        problem = yield from _record_events(stream, source, opts, url)
+    finally:
+        if source.path is not None:
+            stream.close()
+    if problem:
+        yield Problem(problem), None
+    yield End(source, ok=problem is None), None
+
+
+def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str | None):
+    """Yield one event per record; return a message if the dump as a whole is unreadable.
+
+    A record's URL comes from --url-field, else from --url (one site's dump)."""
+    try:
+        if source.path is not None:  # stdin cannot be rewound; its bad lines are caught one by one
+            if b"\0" in stream.read(8192):
+                return f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"
+            stream.seek(0)
+        records = 0
+        for number, line in iter_lines(stream):
+            records += 1
+            try:
+                record, text, url = parse_record(line, source.name, number, opts)
+            except InputError as exc:
+                yield Problem(str(exc), size=len(line) + 1), None
+                continue
+            yield Record(source, number, record, len(line) + 1), Task(text, url or default_url)
+    except OSError as exc:
+        return f"{source.name}: cannot read: {exc.strerror or exc}"
+    if not records:
+        yield Problem(f"{source.name}: {EMPTY}", False), None
+    return None

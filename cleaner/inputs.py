@@ -1,0 +1,174 @@
+"""Find the inputs of `cleaner clean` and read them, turning every fault into one message.
+
+A `Source` is one input: a file, or stdin. Folders are expanded up front (sorted, so output
+order is stable) into their `*.txt`, `*.html` and `*.jsonl` files. Reading never raises for
+bad content: it raises `InputError`, whose message names the file and, where it helps, the line.
+
+>>> decode_text(b"Judul\\nisi", "a.txt")
+'Judul\\nisi'
+>>> decode_text(b"Judul\\n\\xff", "a.txt")
+Traceback (most recent call last):
+cleaner.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at column 1)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+#: File kinds by extension; anything named explicitly with another extension is plain text.
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+FOLDER_SUFFIXES = (".txt", ".html", ".jsonl")
+STDIN_NAME = "<stdin>"
+NEWLINE = b"\n"
+
+
+class InputError(Exception):
+    """One bad input (or one bad record): the message is the whole line the user sees."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input. `path` is None for stdin; `rel` is where its output goes under `-o DIR`."""
+
+    name: str
+    path: Path | None
+    rel: Path
+    kind: str  # text | html | jsonl
+    size: int = 0  # bytes, for the progress bar (0 when unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """A path on the command line that could not be used; `problem` says why."""
+
+    name: str
+    problem: str
+
+
+def find_sources(paths: list[str], *, force: str | None = None, skip: Path | None = None):
+    """Expand command-line paths into Sources (and Missing entries, in command-line order).
+
+    `force` ("html" or "jsonl") sets the kind of stdin and of files named explicitly; files
+    found in folders go by extension. Files under `skip` (the -o folder) are never inputs,
+    nor are hidden files and folders (.git and the like).
+    """
+    found: list[Source | Missing] = []
+    for raw in paths or ["-"]:
+        if raw == "-":
+            kind = force or "text"
+            found.append(
+                Source(
+                    STDIN_NAME, None, Path(f"stdin.{'jsonl' if kind == 'jsonl' else 'txt'}"), kind
+                )
+            )
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = list(_walk(path, skip))
+            if not files:
+                suffixes = ", ".join(f"*{s}" for s in FOLDER_SUFFIXES)
+                found.append(Missing(raw, f"no {suffixes} files in this folder"))
+            for file in files:
+                rel = file.relative_to(path)
+                found.append(Source(str(file), file, rel, KINDS[file.suffix.lower()], _size(file)))
+        elif path.exists():
+            kind = force or KINDS.get(path.suffix.lower(), "text")
+            found.append(Source(raw, path, Path(path.name), kind, _size(path)))
+        else:
+            found.append(Missing(raw, "no such file or folder"))
+    return found
+
+
+def _walk(root: Path, skip: Path | None) -> Iterator[Path]:
+    skip_dir = skip.resolve() if skip else None
+    # os.walk without followlinks: a symlink loop cannot make us walk forever.
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if skip_dir and Path(folder).resolve() == skip_dir:
+            dirs[:] = []
+            continue
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
+                yield Path(folder) / name
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def open_binary(source: Source) -> BinaryIO:
+    """The raw bytes of a source (stdin's buffer, or the file opened for reading)."""
+    if source.path is None:
+        return sys.stdin.buffer
+    try:
+        return source.path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_bytes(source: Source) -> bytes:
+    stream = open_binary(source)
+    try:
+        return stream.read()
+    except OSError as exc:
+        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        if source.path is not None:
+            stream.close()
+
+
+def _line_of(data: bytes, offset: int) -> str:
+    return f"line {data.count(NEWLINE, 0, offset) + 1}: "
+
+
+def _column(data: bytes, offset: int) -> int:
+    """1-based byte column of `offset` in its line (what an editor's status bar shows)."""
+    return offset - (data.rfind(NEWLINE, 0, offset) + 1) + 1
+
+
+def check_binary(data: bytes, name: str, where: str = "") -> None:
+    """A NUL byte never occurs in text: the file is an image, an archive, UTF-16, ..."""
+    at = data.find(b"\0")
+    if at >= 0:
+        line = where or _line_of(data, at)
+        raise InputError(
+            f"{name}: {line}binary data, not text (NUL byte at column {_column(data, at)})"
+        )
+
+
+def decode_text(data: bytes, name: str, where: str = "") -> str:
+    """UTF-8 text of a document (a leading byte-order mark is dropped), or InputError."""
+    check_binary(data, name, where)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = where or _line_of(data, exc.start)
+        bad = data[exc.start]
+        raise InputError(
+            f"{name}: {line}not UTF-8 text (byte 0x{bad:02x} at column {_column(data, exc.start)})"
+        ) from None
+
+
+def read_document(source: Source) -> str | bytes:
+    """A text document as str; an HTML page as bytes when it is not UTF-8 (trafilatura then
+    reads the page's own charset declaration)."""
+    data = read_bytes(source)
+    if source.kind == "html":
+        check_binary(data, source.name)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data
+    return decode_text(data, source.name)
+
+
+def is_blank(document: str | bytes) -> bool:
+    return not document.strip()

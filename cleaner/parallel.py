@@ -1,0 +1,120 @@
+"""Clean a stream of documents in this process or in N worker processes, in input order.
+
+Items are `(context, task)` pairs; the context stays in this process and comes back with the
+task's result, so callers can route results (which file, which record) without shipping
+anything but the text. A task of None passes straight through (an error to report, the start
+of a file): it keeps its place in the order, no worker sees it.
+
+Each worker gets one `Cleaner` through the pool initializer (not one per document), and only
+a bounded number of batches is in flight, so a multi-GB input streams in constant memory.
+
+>>> from cleaner.engine import Cleaner
+>>> items = [("a", Task("ADVERTISEMENT\\nIsi berita.")), ("b", None)]
+>>> [(ctx, getattr(res, "text", res)) for ctx, res in ordered_map(Cleaner(), items)]
+[('a', 'Isi berita.'), ('b', None)]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .engine import Cleaner
+from .model import Cleaned
+
+C = TypeVar("C")
+
+#: A batch is sent to a worker when it holds this many documents or this many characters.
+BATCH_DOCS = 64
+BATCH_CHARS = 256 * 1024
+#: Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One document to clean. An HTML page may be bytes (its own charset decides)."""
+
+    document: str | bytes
+    url: str | None = None
+    html: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A task that could not be cleaned; `message` is the reason, without the file name."""
+
+    message: str
+
+
+def run_task(cleaner: Cleaner, task: Task) -> Cleaned | Failed:
+    try:
+        if not task.html:
+            return cleaner.clean(task.document, url=task.url)
+        from .html import HtmlError, html_to_text
+
+        try:
+            text = html_to_text(task.document, task.url)
+        except HtmlError as exc:
+            return Failed(str(exc))
+        if not text.strip():
+            return Cleaned("", (), ("no article text found in the page",))
+        return cleaner.clean(text, url=task.url)
+    except Exception as exc:  # one bad document must not take the batch down
+        return Failed(f"internal error while cleaning: {type(exc).__name__}: {exc}")
+
+
+_worker_cleaner: Cleaner | None = None
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    global _worker_cleaner
+    _worker_cleaner = cleaner
+    # Ctrl-C is the parent's to handle (it stops the pool); workers dying noisily would
+    # print one traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_batch(tasks: list[Task | None]) -> list[Cleaned | Failed | None]:
+    assert _worker_cleaner is not None
+    return [None if t is None else run_task(_worker_cleaner, t) for t in tasks]
+
+
+def _batches(items: Iterable[tuple[C, Task | None]]) -> Iterator[list[tuple[C, Task | None]]]:
+    batch: list[tuple[C, Task | None]] = []
+    chars = 0
+    for ctx, task in items:
+        batch.append((ctx, task))
+        chars += len(task.document) if task else 0
+        if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def ordered_map(
+    cleaner: Cleaner, items: Iterable[tuple[C, Task | None]], jobs: int = 1
+) -> Iterator[tuple[C, Cleaned | Failed | None]]:
+    """Clean every task, yielding `(context, result)` in the order the items came in."""
+    if jobs <= 1:
+        for ctx, task in items:
+            yield ctx, None if task is None else run_task(cleaner, task)
+        return
+    with multiprocessing.get_context().Pool(jobs, _init_worker, (cleaner,)) as pool:
+        pending: deque = deque()
+        for batch in _batches(items):
+            contexts = [ctx for ctx, _ in batch]
+            pending.append((contexts, pool.apply_async(_run_batch, ([t for _, t in batch],))))
+            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(contexts: list, waiting) -> Iterator[tuple]:
+    yield from zip(contexts, waiting.get(), strict=True)
