@@ -12,7 +12,7 @@ spaces/tabs. Line-scope rules must match a whole unit; span-scope rules search i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Two or more blanks inside a line also separate units ("kata dia.   Baca juga: ...").
 _BLANKS = re.compile(r"[ \t\u00a0\u3000]{2,}")
@@ -21,8 +21,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\Z")
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
+    """A unit's text is `text[start:end]`; it never starts or ends with white space."""
+
     start: int
     end: int
 
@@ -33,15 +34,18 @@ def units(text: str) -> list[Unit]:
     # costs ten times more than splitting on line breaks and looking for blanks per line.
     found: list[Unit] = []
     append = found.append
+    # Whole-text checks first: most texts have no tabs or wide blanks, many no double space.
+    wide = "\t" in text or "\u00a0" in text or "\u3000" in text
+    double = "  " in text
     for pos, end in _lines(text):
         line = text[pos:end]
-        if "\t" in line or "\u00a0" in line or "\u3000" in line:
+        if wide and ("\t" in line or "\u00a0" in line or "\u3000" in line):
             start = pos
             for sep in _BLANKS.finditer(text, pos, end):
                 _add(text, start, sep.start(), append)
                 start = sep.end()
             _add(text, start, end, append)
-        elif "  " in line:  # runs of plain spaces only: str.find beats a regex scan
+        elif double and "  " in line:  # runs of plain spaces only: str.find beats a regex scan
             start, at = 0, line.find("  ")
             while at >= 0:
                 _add(text, pos + start, pos + at, append)
@@ -50,8 +54,11 @@ def units(text: str) -> list[Unit]:
                     start += 1
                 at = line.find("  ", start)
             _add(text, pos + start, end, append)
-        else:
-            _add(text, pos, end, append)
+        else:  # the common case, inlined: one unit per line
+            stripped = line.strip()
+            if stripped:
+                start = pos + len(line) - len(line.lstrip())
+                append(Unit(start, start + len(stripped)))
     return found
 
 

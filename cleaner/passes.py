@@ -5,11 +5,11 @@ Pure functions of (text, plan): no I/O, no state between calls, so a `Cleaner` i
 
 from __future__ import annotations
 
-import time
+from bisect import bisect_left
 
 from .layout import Unit, head_end, units
 from .model import Cleaned, Removal
-from .plan import Occurrences, Plan
+from .plan import Plan
 from .rules import Rule
 from .whitespace import absorb
 
@@ -46,10 +46,32 @@ def run_rules(
     for _ in range(MAX_PASSES - 1):
         if not result.removals:
             break
-        result = _one_pass(result.text, plan, timeout, dedupe)
+        result = _one_pass(result.text, plan, timeout, dedupe, _seams(result.removals))
         removals = _merge(text, removals, result.removals)
         warnings.extend(w for w in result.warnings if w not in warnings)
     return Cleaned(result.text, tuple(removals), tuple(warnings))
+
+
+def _seams(removals: tuple[Removal, ...]) -> list[int]:
+    """Where the removals closed up the text: offsets in the cleaned text."""
+    gone, seams = 0, []
+    for r in removals:
+        seams.append(r.start - gone)
+        gone += r.end - r.start
+    return seams
+
+
+def _focus(parts: list[Unit], head: int, seams: list[int]) -> list[int]:
+    """Indexes of the units a later pass must look at again: two units on either side of
+    each seam (a pattern may span a marker line and the headline under it), and the head
+    zone, whose rules now apply to units that may not have been in it before."""
+    keep: set[int] = set()
+    ends = [u.end for u in parts]
+    for q in seams:
+        i = bisect_left(ends, q)  # the first unit that ends at or after the seam
+        keep.update(range(max(0, i - 2), min(len(parts), i + 2)))
+    keep.update(i for i, u in enumerate(parts) if u.start < head)
+    return sorted(keep)
 
 
 def _merge(original: str, earlier: list[Removal], later: tuple[Removal, ...]) -> list[Removal]:
@@ -80,26 +102,42 @@ def _removal(rule_id: str, category: str, text: str, start: int, end: int) -> Re
     return Removal(rule_id, category, start, end, text[start:end])
 
 
-def _one_pass(text: str, plan: Plan, timeout: float, dedupe: bool) -> Cleaned:
+def _one_pass(
+    text: str, plan: Plan, timeout: float, dedupe: bool, seams: list[int] | None = None
+) -> Cleaned:
     """Line rules, then span rules, then tail rules, then duplicates, over one text.
 
     A candidate that overlaps an earlier removal, or whose removal would glue two words
     together, is dropped. A tail is judged on what the other rules leave.
+
+    With `seams` (a later pass), line and span rules look only at the units around the seams
+    and the head zone: everywhere else the text is what the previous pass saw, and found
+    nothing more in. Tails and duplicates depend on the whole text and are judged again.
     """
     parts = units(text)
     head = head_end(text, parts)
     taken: Taken = []
     warnings: list[str] = []
-    _line_rules(text, plan, parts, head, timeout, taken, warnings)
-    found = Occurrences(text)
+    found_all = plan.occurrences(text)
+    near, found = parts, found_all
+    if seams is not None:
+        near = [parts[i] for i in _focus(parts, head, seams)]
+        found = plan.occurrences(text, _ranges(near))
+    taken.extend(plan.line_matches(text, near, head, timeout, warnings))
     for rule in plan.others:
+        tail = rule.scope == "tail"
         try:
             # Collect first: a rule that times out half-way contributes nothing.
-            hits = list(plan.matches(rule, text, parts, head, found, timeout))
+            hits = list(
+                plan.matches(
+                    rule, text, parts if tail else near, head, found_all if tail else found,
+                    timeout,
+                )
+            )  # fmt: skip
         except TimeoutError:
             warnings.append(f"rule {rule.id} timed out after {timeout}s and was skipped")
             continue
-        if rule.scope == "tail":
+        if tail:
             _take_tail(text, rule, hits, taken)
             continue
         for start, end in hits:
@@ -110,24 +148,15 @@ def _one_pass(text: str, plan: Plan, timeout: float, dedupe: bool) -> Cleaned:
     return _result(text, taken, warnings)
 
 
-def _line_rules(text, plan: Plan, parts, head, timeout, taken: Taken, warnings) -> None:
-    try:
-        deadline = time.monotonic() + timeout
-        taken.extend(plan.line_matches(text, parts, head, deadline))
-        return
-    except TimeoutError:
-        pass
-    # The combined pattern ran out of time: run the line rules one by one, each with its own
-    # timeout, so the slow one can be named and the others still apply.
-    taken.clear()
-    for rule in plan.line_rules:
-        single = Plan([rule])
-        try:
-            hits = list(single.line_matches(text, parts, head, time.monotonic() + timeout))
-        except TimeoutError:
-            warnings.append(f"rule {rule.id} timed out after {timeout}s and was skipped")
-            continue
-        taken.extend(h for h in hits if not _overlaps(taken, h[0], h[1]))
+def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:
+    """The (start, end) stretches of text that the units cover, adjacent units joined."""
+    out: list[tuple[int, int]] = []
+    for u in parts:
+        if out and u.start - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], u.end)
+        else:
+            out.append((u.start, u.end))
+    return out
 
 
 def _overlaps(taken: Taken, start: int, end: int) -> bool:
@@ -141,11 +170,15 @@ def _fuses_words(text: str, start: int, end: int) -> bool:
 
 def _kept_chars(text: str, start: int, taken: Taken) -> int:
     """Non-blank characters from `start` to the end that no removal has taken."""
-    count = len(text) - start - sum(ch.isspace() for ch in text[start:])
+    count = _nonblank(text[start:])
     for s, e, _ in taken:
-        s, e = max(s, start), max(e, start)
-        count -= (e - s) - sum(ch.isspace() for ch in text[s:e])
+        if e > start:
+            count -= _nonblank(text[max(s, start) : e])
     return count
+
+
+def _nonblank(piece: str) -> int:
+    return len("".join(piece.split()))  # split() drops exactly the str.isspace() characters
 
 
 def _take_tail(text: str, rule: Rule, hits, taken: Taken) -> None:
@@ -170,17 +203,31 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
     """
     spans = sorted((s, e) for s, e, _ in taken)
     seen: set[str] = set()
+    k = 0  # spans before spans[k] end before the current unit (units and spans are sorted)
     for u in parts:
-        pieces, pos = [], u.start
-        for s, e in spans:
-            if e <= pos or s >= u.end:
+        while k < len(spans) and spans[k][1] <= u.start:
+            k += 1
+        if k == len(spans) or spans[k][0] >= u.end:  # the common case: no removal inside
+            pieces = [(u.start, u.end)]
+            whole = text[u.start : u.end]
+            if whole.isprintable():  # no blank but single spaces: already normalised
+                if whole.count(" ") + 1 < DUPLICATE_MIN_WORDS:
+                    continue
+                if whole in seen:
+                    yield u.start, u.end
+                seen.add(whole)
                 continue
-            if s > pos:
-                pieces.append((pos, s))
-            pos = max(pos, e)
-        if pos < u.end:
-            pieces.append((pos, u.end))
-        words = [w for a, b in pieces for w in text[a:b].split()]
+        else:
+            pieces, pos, j = [], u.start, k
+            while j < len(spans) and spans[j][0] < u.end:
+                s, e = spans[j]
+                if s > pos:
+                    pieces.append((pos, s))
+                pos = max(pos, e)
+                j += 1
+            if pos < u.end:
+                pieces.append((pos, u.end))
+        words = " ".join(text[a:b] for a, b in pieces).split()
         if len(words) < DUPLICATE_MIN_WORDS:
             continue
         key = " ".join(words)

@@ -1,32 +1,57 @@
 """A rule set compiled for speed: how each rule finds its candidates in a text.
 
-- All line rules become one alternation of named groups, tried once per unit with
-  `fullmatch` (the first rule in pack order that matches the unit wins, as before).
-- A span or tail rule whose pattern starts with `{unit_start}` is tried only at unit starts.
-- A rule whose every match begins with one of a few literals (see `prefilter`) is tried only
-  where those literals occur.
+Most of a news article is story text that no rule matches, so the plan's job is to reject it
+without running a regex. What every match must look like is read off the pattern once
+(`prefilter`); each document then pays for a few character tests and `str.find` calls:
+
+- A line rule must match a whole unit. Rules are dispatched on the unit's first character:
+  a unit that starts with `A` is tried only with the rules whose matches can start with `A`
+  (and whose matches can end with the unit's last character, start with its prefix and
+  contain one of its required literals: `Editor:` lines all contain a colon).
+  The first rule in pack order that matches the unit wins.
+- A span or tail rule whose pattern starts with `{unit_start}` is tried only at unit starts
+  with a character its matches can start with.
+- A rule whose every match begins with one of a few literals is tried only where those
+  literals occur. The literals are looked up once per text and shared by all rules.
 - Any other rule scans the whole text.
 Each way yields exactly the matches a left-to-right scan would; only the cost differs.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
-import regex
-
 from .layout import Unit
-from .prefilter import prefixes
-from .rules import FLAGS, Rule
+from .prefilter import first_chars, last_chars, prefixes, required, starts
+from .rules import Rule
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
 
 
-def _combine(rules: list[Rule]) -> regex.Pattern | None:
-    if not rules:
+def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Literals to look for: a prefix that opens with punctuation is cut to that character,
+    which is rare in prose and shared by many rules (`(` for every bracketed credit)."""
+    found = prefixes(pattern)
+    if found is None:
         return None
-    return regex.compile("|".join(f"(?P<_r{i}>{r.pattern})" for i, r in enumerate(rules)), FLAGS)
+    return tuple(sorted({p[0] if not p[0].isalnum() else p for p in found}))
+
+
+class _LineRule:
+    """A line rule with the tests that let a unit skip it."""
+
+    __slots__ = ("compiled", "head_only", "last", "needs", "prefix", "rule")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.compiled = rule.compiled
+        self.prefix = starts(rule.pattern)
+        last = last_chars(rule.pattern)
+        self.last = frozenset(last) if last is not None else None
+        self.head_only = rule.zone == "head"
+        self.needs = required(rule.pattern)  # one of these must be in the unit
 
 
 class Plan:
@@ -34,25 +59,76 @@ class Plan:
 
     def __init__(self, rules: list[Rule]) -> None:
         ordered = sorted(rules, key=lambda r: _SCOPE_ORDER[r.scope])  # stable: pack order
-        lines = [r for r in ordered if r.scope == "line"]
-        self.line_rules = lines
-        self.line_any = [r for r in lines if r.zone == "any"]
-        self._line_all_rx = _combine(lines)  # units in the head zone: every line rule applies
-        self._line_any_rx = _combine(self.line_any)  # units below it: zone = "any" only
+        self.line_rules = [r for r in ordered if r.scope == "line"]
+        self._lines = [_LineRule(r) for r in self.line_rules]
+        self._line_first = [first_chars(r.pattern) for r in self.line_rules]
+        self._by_first: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
-        self.prefixes = {r.id: prefixes(r.pattern) for r in self.others}
+        self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
+        self.starts = {r.id: starts(r.pattern) for r in self.others if r.anchored}
+        self.literals = Literals(
+            {p for r in self.others if not r.anchored for p in self.prefixes[r.id] or ()}
+        )
 
-    def line_matches(self, text: str, parts: list[Unit], head: int, deadline: float):
-        """(start, end, rule) for each unit that a line rule matches whole."""
+    def occurrences(self, text: str, ranges: list[tuple[int, int]] | None = None) -> Occurrences:
+        return Occurrences(self.literals, text, ranges)
+
+    def _candidates(self, first: str) -> tuple[_LineRule, ...]:
+        """The line rules (in pack order) whose matches can start with `first`."""
+        found = self._by_first.get(first)
+        if found is None:
+            found = tuple(
+                lr
+                for lr, chars in zip(self._lines, self._line_first, strict=True)
+                if chars is None or first in chars
+            )
+            if len(self._by_first) < 4096:  # bounded: a text of exotic characters cannot grow it
+                self._by_first[first] = found
+        return found
+
+    def line_matches(
+        self, text: str, parts: list[Unit], head: int, timeout: float, warnings: list[str]
+    ) -> list[tuple[int, int, Rule]]:
+        """(start, end, rule) for each unit that a line rule matches whole.
+
+        Each rule has `timeout` seconds for the whole text; a rule that runs out is skipped
+        for the rest of it and named in `warnings`, and the other rules still apply.
+        """
+        found: list[tuple[int, int, Rule]] = []
+        budget: dict[str, float] = {}
+        skipped: set[str] = set()
         for u in parts:
-            in_head = u.start < head
-            rx = self._line_all_rx if in_head else self._line_any_rx
-            if rx is None:
-                continue
-            m = rx.fullmatch(text, u.start, u.end, timeout=_left(deadline))
-            if m:
-                rules = self.line_rules if in_head else self.line_any
-                yield u.start, u.end, rules[int(m.lastgroup[2:])]
+            start, end = u.start, u.end
+            last = text[end - 1]
+            for lr in self._candidates(text[start]):
+                if lr.last is not None and last not in lr.last:
+                    continue
+                if lr.head_only and start >= head:
+                    continue
+                if lr.prefix is not None and not text.startswith(lr.prefix, start):
+                    continue
+                if lr.needs is not None and not _contains(text, lr.needs, start, end):
+                    continue
+                rule = lr.rule
+                if rule.id in skipped:
+                    continue
+                left = budget.get(rule.id, timeout)
+                began = time.monotonic()
+                try:
+                    m = lr.compiled.fullmatch(text, start, end, timeout=left)
+                    spent = time.monotonic() - began
+                    if spent >= left:
+                        raise TimeoutError
+                except TimeoutError:
+                    skipped.add(rule.id)
+                    warnings.append(f"rule {rule.id} timed out after {timeout}s and was skipped")
+                    found = [f for f in found if f[2].id != rule.id]
+                    continue
+                budget[rule.id] = left - spent
+                if m:
+                    found.append((start, end, rule))
+                    break
+        return found
 
     def matches(self, rule: Rule, text: str, parts: list[Unit], head: int, found, timeout: float):
         """(start, end) of the matches of a span or tail rule, left to right, not overlapping."""
@@ -61,27 +137,35 @@ class Plan:
         pre = self.prefixes[rule.id]
         if rule.anchored:
             # unit starts only, and of those only the ones that open with a possible prefix
-            first = pre or ("",)
-            starts: Iterator[int] | None = (
+            first = self.starts[rule.id] or ("",)
+            candidates: Iterator[int] | None = (
                 u.start for u in parts if u.start < limit and text.startswith(first, u.start)
             )
         elif pre is not None:
-            starts = iter(sorted({i for p in pre for i in found(p) if i < limit}))
+            candidates = iter(sorted({i for p in pre for i in found(p) if i < limit}))
         else:
-            starts = None
-        if starts is None:
+            candidates = None
+        if candidates is None:
             for m in pattern.finditer(text, 0, limit, timeout=_left(deadline)):
                 if m.end() > m.start():
                     yield m.start(), m.end()
             return
         end = 0
-        for start in starts:
+        for start in candidates:
             if start < end:
                 continue  # a left-to-right scan would have skipped past the last match
             m = pattern.match(text, start, limit, timeout=_left(deadline))
             if m and m.end() > start:
                 end = m.end()
                 yield start, end
+
+
+def _contains(text: str, literals: tuple[str, ...], start: int, end: int) -> bool:
+    # a plain loop: any() over a generator costs more on this path
+    for literal in literals:  # noqa: SIM110
+        if text.find(literal, start, end) >= 0:
+            return True
+    return False
 
 
 def _left(deadline: float) -> float:
@@ -93,18 +177,57 @@ def _left(deadline: float) -> float:
 
 
 class Occurrences:
-    """Offsets of literal strings in one text, each looked up once and shared by all rules."""
+    """Where the plan's literals occur in one text: found by one scan, shared by all rules.
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._seen: dict[str, list[int]] = {}
+    The scan is a single alternation of every literal (longest first) run by the standard
+    `re` module, which looks for the literals' first characters in C: one pass over the text
+    however many rules there are. It runs on the first lookup only. With `ranges` (sorted,
+    disjoint (start, end) pairs), only occurrences that start inside them are reported: the
+    later passes look only around the seams of earlier ones.
+    """
+
+    def __init__(self, literals: Literals, text: str, ranges=None) -> None:
+        self._literals, self._text, self._ranges = literals, text, ranges
+        self._hits: dict[str, list[int]] | None = None
 
     def __call__(self, literal: str) -> list[int]:
-        hits = self._seen.get(literal)
-        if hits is None:
-            hits, find, at = [], self.text.find, self.text.find(literal)
-            while at >= 0:
-                hits.append(at)
-                at = find(literal, at + 1)
-            self._seen[literal] = hits
+        if self._hits is None:
+            self._hits = self._literals.scan(self._text, self._ranges)
+        return self._hits.get(literal, [])
+
+
+class Literals:
+    """The literal prefixes of a rule set, compiled into one scan."""
+
+    def __init__(self, literals: set[str]) -> None:
+        ordered = sorted(literals, key=lambda lit: (-len(lit), lit))
+        self._rx = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        # Every literal that matches where `lit` matched is a prefix of it (the alternation
+        # reports the longest); and a literal may start inside another's match ("(" in "X(").
+        self._at: dict[str, tuple[str, ...]] = {
+            lit: tuple(o for o in ordered if lit.startswith(o)) for lit in ordered
+        }
+        self._inside: dict[str, tuple[tuple[int, str], ...]] = {
+            lit: tuple(
+                (k, o)
+                for k in range(1, len(lit))
+                for o in ordered
+                if lit[k:].startswith(o[: len(lit) - k])
+            )
+            for lit in ordered
+        }
+
+    def scan(self, text: str, ranges=None) -> dict[str, list[int]]:
+        hits: dict[str, list[int]] = {}
+        if self._rx is None:
+            return hits
+        finditer, at, inside = self._rx.finditer, self._at, self._inside
+        for start, end in ranges if ranges is not None else ((0, len(text)),):
+            for m in finditer(text, start, min(len(text), end + 4)):  # a literal may end past it
+                pos, found = m.start(), m.group()
+                for lit in at[found]:
+                    hits.setdefault(lit, []).append(pos)
+                for k, other in inside[found]:
+                    if text.startswith(other, pos + k):
+                        hits.setdefault(other, []).append(pos + k)
         return hits

@@ -1,15 +1,33 @@
-"""Where can a rule's match start? Literal prefixes, so the engine tries a pattern only there.
+"""Where can a rule's match start, and how can it end? Cheap tests the engine runs before a regex.
 
-Scanning a 1 MB text with a pattern that opens with a look-behind and an alternation costs tens
-of milliseconds; finding a literal costs a fraction of one. If every match of a pattern must
-begin with one of a few literal strings, the engine finds those strings with `str.find` and
-tries the pattern only at those offsets (`pattern.match`), which gives exactly the matches a
-full scan would (overlaps are resolved the same way afterwards).
+Trying a pattern costs microseconds; looking at one character or finding a literal costs a
+fraction of that. This module reads a pattern (parsed with the standard library's parser) and
+derives, soundly, what every match must look like:
+
+- `prefixes`: literal strings one of which starts every match. A span rule is then tried only
+  where one of them occurs (found with `str.find`), which gives exactly the matches a full scan
+  would: overlaps are resolved the same way afterwards.
+- `required`: literals one of which every match contains (anywhere), cheapest to test.
+- `first_chars` / `last_chars`: the characters a match can start or end with. A line rule must
+  match a whole unit, so a unit that starts or ends with any other character is skipped.
+
+Each function returns None when it cannot say (a pattern it cannot parse, a class too wide, a
+match that could start with anything): the engine then simply tries the pattern.
 
 >>> prefixes(r"(?<![\\w])(?:Baca [Jj]uga|BACA JUGA)\\s*:")
 ('BACA', 'Baca')
+>>> prefixes(r"(?:(?<![\\w])|(?<=[a-z])(?=Baca))(?:Baca|Lihat) [Jj]uga")
+('Baca', 'Liha')
 >>> prefixes(r"\\d+ Views") is None
 True
+>>> first_chars(r"\\(?(?:Editor|Penulis)\\s*:")
+('(', 'E', 'P')
+>>> last_chars(r"[^\\n]{8,300}?\\s\\((?:Foto|Dok)[^()\\n]{0,60}\\)")
+(')',)
+>>> required(r"\\(?(?:[A-Z]\\w* )?(?:Penulis|Editor)\\s*:\\s*[A-Z][^\\n]*")
+(':',)
+>>> required(r"[^\\n]{0,80}All [Rr]ights [Rr]eserved")
+('eserved',)
 """
 
 from __future__ import annotations
@@ -17,72 +35,212 @@ from __future__ import annotations
 import re
 import re._constants as C
 import re._parser as sre_parse
+from functools import cache
 
 #: Prefixes are cut to this many characters: fewer distinct strings to look for, and a short
 #: common prefix ("Baca") stands for all its spellings ("Baca juga", "Baca Juga").
 PREFIX_LEN = 4
-#: Give up (scan the whole text) rather than look for more strings than this.
-MAX_PREFIXES = 24
+#: Give up (say nothing) rather than track more alternatives than this.
+MAX_PREFIXES = 48
+#: A character class is expanded into its characters only if it has at most this many.
+MAX_CLASS = 64
 _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT, C.AT}
+_DIGITS = frozenset("0123456789")
 
 
 def prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings of at most PREFIX_LEN chars, one of which starts every match; or None."""
+    """Literals one of which starts every match, selective enough to look for; or None.
+
+    Selective means three characters or more, or punctuation (`[`, `(`, `©`), which is rare in
+    prose: looking for a single letter would cost as much as scanning with the pattern.
+    """
+    found = _starts(pattern, PREFIX_LEN)
+    if found is None:
+        return None
+    if any(len(p) < 3 and (p[0].isalnum() or p[0].isspace()) for p in found):
+        return None
+    return found
+
+
+def first_chars(pattern: str) -> tuple[str, ...] | None:
+    """The characters every match can start with (None: could be anything)."""
+    return _starts(pattern, 1)
+
+
+def starts(pattern: str) -> tuple[str, ...] | None:
+    """Strings of up to PREFIX_LEN chars one of which starts every match, however short.
+
+    For testing a known position (`str.startswith` at a unit's start), where even a one-digit
+    prefix is cheap; `prefixes` is for searching a whole text.
+    """
+    return _starts(pattern, PREFIX_LEN)
+
+
+@cache
+def last_chars(pattern: str) -> tuple[str, ...] | None:
+    """The characters every match can end with (None: could be anything)."""
+    items = _parse(pattern)
+    if items is None:
+        return None
+    found = _walk(_reverse(items), 1)
+    if found is None or "" in found:
+        return None
+    return tuple(sorted(found))
+
+
+@cache
+def _starts(pattern: str, length: int) -> tuple[str, ...] | None:
+    items = _parse(pattern)
+    if items is None:
+        return None
+    found = _walk(items, length)
+    if found is None or "" in found:
+        return None
+    return tuple(sorted({p[:length] for p in found}))
+
+
+def _parse(pattern: str) -> list | None:
     try:
         parsed = sre_parse.parse(pattern)
-    except Exception:  # the regex module's own syntax: fall back to a full scan
+    except Exception:  # the regex module's own syntax: say nothing
         return None
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    found = _seq(list(parsed))
-    if not found or any(len(p) < 3 for p in found):
-        return None  # too short to be selective: scanning for them would cost as much
-    return tuple(sorted({p[:PREFIX_LEN] for p in found}))
+    return list(parsed)
 
 
-def _seq(items: list) -> set[str] | None:
-    """Prefix strings of a sequence of parsed items (None: no literal prefix is guaranteed)."""
-    results = {""}
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        step = _item(op, av)
-        if step is None:
-            break
-        nxt = {r + s for r in results for s in step[0]}
-        if len(nxt) > MAX_PREFIXES * 4:
-            break
-        results = nxt
-        if not step[1] or all(len(r) >= PREFIX_LEN for r in results):
-            break
-    if any(r == "" for r in results):
-        return None
-    return results
+def _walk(items: list, need: int) -> set[str] | None:
+    """Strings (cut at `need` chars) that every match of the item sequence starts with.
 
-
-def _item(op, av) -> tuple[set[str], bool] | None:
-    """(strings this item can start with, whether it is fully literal so the sequence goes on)."""
-    if op is C.LITERAL:
-        return {chr(av)}, True
-    if op is C.IN:
-        chars = [chr(v) for kind, v in av if kind is C.LITERAL]
-        if len(chars) != len(av) or len(chars) > 4:
-            return None
-        return set(chars), True
+    "" in the result means "a match may start with anything"; None means too many to track.
+    """
+    if need <= 0 or not items:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        return _walk(rest, need)
     if op is C.SUBPATTERN:
-        sub = av[-1]
-        inner = _seq(list(sub))
-        return (inner, _fully_literal(sub)) if inner else None
+        if av[1] & re.IGNORECASE:  # (?i:...): its letters may come in either case
+            return {""}
+        return _walk(list(av[-1]) + rest, need)
     if op is C.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            inner = _seq(list(branch))
-            if not inner:
-                return None
-            out |= inner
-        return out, False
-    return None
+        return _union(_walk(list(branch) + rest, need) for branch in av[1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        inner = list(inner)
+        first = _walk(inner, 1)
+        if first is None or "" in first:
+            return {""}  # the repeated part may match nothing or anything: no constraint
+        once = _walk(inner, need)
+        if low == 0:
+            return _union([once, _walk(rest, need)])
+        return once  # it repeats: what follows its first copy is not tracked
+    chars = _chars(op, av)
+    if chars is None:
+        return {""}
+    tails = _walk(rest, need - 1)
+    if tails is None:
+        return None
+    out = {c + t for c in chars for t in tails}
+    return out if len(out) <= MAX_PREFIXES else None
 
 
-def _fully_literal(sub) -> bool:
-    return all(op is C.LITERAL for op, _ in sub)
+def _union(parts) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+        if len(out) > MAX_PREFIXES:
+            return None
+    return out
+
+
+def _chars(op, av) -> set[str] | None:
+    """The characters one item matches, or None if it is not a small set of characters."""
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is not C.IN:
+        return None
+    out: set[str] = set()
+    for kind, value in av:
+        if kind is C.LITERAL:
+            out.add(chr(value))
+        elif kind is C.RANGE and value[1] - value[0] < MAX_CLASS:
+            out.update(chr(v) for v in range(value[0], value[1] + 1))
+        elif kind is C.CATEGORY and value is C.CATEGORY_DIGIT:
+            out |= _DIGITS
+        else:
+            return None  # a negated or wide class
+        if len(out) > MAX_CLASS:
+            return None
+    return out
+
+
+#: A required set with more literals than this costs more to test than the pattern itself.
+MAX_REQUIRED = 6
+
+
+@cache
+def required(pattern: str) -> tuple[str, ...] | None:
+    """A few literals one of which every match contains: the cheapest such set, or None."""
+    items = _parse(pattern)
+    if items is None:
+        return None
+    sets = [
+        s
+        for s in _conjuncts(items)
+        if len(s) <= MAX_REQUIRED  # a single letter or blank is in every paragraph: useless
+        and not any(len(x) == 1 and (x.isalnum() or x.isspace()) for x in s)
+    ]
+    if not sets:
+        return None
+    return tuple(sorted(min(sets, key=lambda s: (len(s), -min(map(len, s))))))
+
+
+def _conjuncts(items: list) -> list[frozenset[str]]:
+    """Sets of literals, each of which a match of the sequence must contain one of."""
+    out: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append(frozenset([run]))
+            run = ""
+        if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+            out.extend(_conjuncts(list(av[-1])))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out.extend(_conjuncts(list(av[2])))
+        elif op is C.BRANCH:
+            # each branch must offer a set; the union of one set per branch is required
+            union: set[str] = set()
+            for branch in av[1]:
+                options = _conjuncts(list(branch))
+                if not options:
+                    union = set()
+                    break
+                union |= min(options, key=len)
+            if union:
+                out.append(frozenset(union))
+        elif op is C.IN:
+            chars = _chars(op, av)
+            if chars and len(chars) <= MAX_REQUIRED:
+                out.append(frozenset(chars))
+    return out
+
+
+def _reverse(items: list) -> list:
+    """The item sequence read from its end, sub-sequences reversed too (for last_chars)."""
+    out = []
+    for op, av in reversed(items):
+        if op is C.SUBPATTERN:
+            out.append((op, (*av[:-1], _reverse(list(av[-1])))))
+        elif op is C.BRANCH:
+            out.append((op, (av[0], [_reverse(list(b)) for b in av[1]])))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            out.append((op, (av[0], av[1], _reverse(list(av[2])))))
+        else:
+            out.append((op, av))
+    return out

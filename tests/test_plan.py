@@ -1,0 +1,137 @@
+"""The fast candidate search must find exactly what a plain scan finds.
+
+`Plan` skips most of a text without running a regex (first characters, prefixes, required
+literals, one literal scan; later passes only around seams). Each shortcut is checked here
+against the obvious slow way, on every rule and on real text in several layouts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, passes
+from cleaner.examples import expected_output
+from cleaner.layout import head_end, units
+from cleaner.plan import Literals, Plan
+from cleaner.prefilter import last_chars, prefixes, required, starts
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEANER = Cleaner()
+RULES = list(CLEANER.all_rules.values())
+
+
+def _texts() -> list[tuple[str, str]]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+        (ROOT / "tests" / "cases" / "corpus" / "raw").glob("*.txt")
+    )
+    out = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        out.append((path.name, text))
+        out.append((path.name + ":glued", "".join(line.strip() for line in text.splitlines())))
+        out.append((path.name + ":spaced", "   ".join(text.splitlines())))
+    return out
+
+
+TEXTS = _texts()
+
+
+def _naive_lines(plan: Plan, text: str):
+    parts = units(text)
+    head = head_end(text, parts)
+    for u in parts:
+        for rule in plan.line_rules:
+            if rule.zone == "head" and u.start >= head:
+                continue
+            if rule.compiled.fullmatch(text, u.start, u.end):
+                yield u.start, u.end, rule.id
+                break
+
+
+def _naive_spans(rule, text: str):
+    parts = units(text)
+    limit = head_end(text, parts) if rule.zone == "head" else len(text)
+    for m in rule.compiled.finditer(text, 0, limit):
+        if m.end() > m.start():
+            yield m.start(), m.end()
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return Plan(RULES)
+
+
+def test_the_corpus_is_there():
+    assert len(TEXTS) >= 3 * 50
+
+
+@pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
+def test_line_rules_match_the_units_a_plain_scan_matches(plan, name, text):
+    parts = units(text)
+    found = plan.line_matches(text, parts, head_end(text, parts), 5.0, [])
+    assert [(s, e, r.id) for s, e, r in found] == list(_naive_lines(plan, text))
+
+
+@pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
+def test_span_rules_find_what_finditer_finds(plan, name, text):
+    parts = units(text)
+    head = head_end(text, parts)
+    found = plan.occurrences(text)
+    for rule in plan.others:
+        fast = list(plan.matches(rule, text, parts, head, found, 5.0))
+        assert fast == list(_naive_spans(rule, text)), rule.id
+
+
+def _example_matches(rule):
+    """(text, start, end) of every match of the rule in its own remove examples."""
+    for example in rule.remove:
+        text, _ = expected_output(example)
+        for m in rule.compiled.finditer(text):
+            if m.end() > m.start():
+                yield text, m.start(), m.end()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_what_the_prefilter_derives_holds_for_real_matches(rule):
+    pre, start, last, needs = (
+        prefixes(rule.pattern),
+        starts(rule.pattern),
+        last_chars(rule.pattern),
+        required(rule.pattern),
+    )
+    matches = list(_example_matches(rule))
+    assert matches, "a rule's remove examples must contain a match"
+    for text, a, b in matches:
+        piece = text[a:b]
+        if pre is not None:
+            assert piece.startswith(pre)
+        if start is not None:
+            assert piece.startswith(start)
+        if last is not None:
+            assert piece[-1] in last
+        if needs is not None:
+            assert any(n in piece for n in needs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["(", "(Bac", "Baca", "aca", "[ik", "ab", "b"]), min_size=1),
+    st.text(alphabet="(Bac[ikb x", max_size=60),
+)
+def test_the_literal_scan_finds_every_occurrence_even_overlapping_ones(literals, text):
+    scan = Literals(set(literals)).scan(text)
+    for lit in set(literals):
+        expected = [i for i in range(len(text)) if text.startswith(lit, i)]
+        assert sorted(scan.get(lit, [])) == expected, lit
+
+
+def test_later_passes_looking_only_near_seams_change_nothing(monkeypatch):
+    fast = [CLEANER.clean(text) for _, text in TEXTS]
+    # the slow way: every later pass looks at every unit again
+    monkeypatch.setattr(passes, "_focus", lambda parts, head, seams: range(len(parts)))
+    slow = [CLEANER.clean(text) for _, text in TEXTS]
+    assert fast == slow
