@@ -1,19 +1,28 @@
 """Benchmark: the cleaner against the cost of merely reading the text, in one run.
 
-    python bench/run.py              # ~50 MB corpus, both layouts (a few minutes on 2 cores)
-    python bench/run.py --mb 5       # quicker
+    python bench/run.py                  # 50 MB per layout + scaling + CLI (about 10 minutes)
+    python bench/run.py --mb 5 --jsonl-mb 20     # quicker, same report
 
-Builds a corpus deterministically from seeds/ (and tests/cases/corpus/ if present): articles
-in the one-paragraph-per-line layout, and the same articles glued into one line. Prints, per
-layout: the floor (Python reading the data and splitting it into lines), the cleaner's MB/s
-and articles/s on one core, the ratio cleaner/floor, peak memory of the measuring process, and
-the same with 2 worker processes. Ratios are what to compare across machines, not seconds.
+Builds a corpus deterministically from seeds/ and the test corpus (tests/cases/corpus/raw/):
+articles in the one-paragraph-per-line layout, and the same articles glued into one line.
+Every measurement runs in a fresh process, so its peak memory is its own. Prints:
+
+1. per layout: the floor (Python reading the data and splitting it into lines), the library's
+   MB/s and articles/s on one core, the ratio cleaner/floor, peak memory; then the command line
+   on the same articles as JSONL with `--jobs 1` and `--jobs 2`, and the speed-up;
+2. scaling: half the input against all of it (linear: 2.0x), the default rules against ten
+   times as many (learned-style site rules, see `many_rules`), and one glued line of 5 MB
+   against one of 10 MB (linear: 2.0x);
+3. the command line: start-up of `cleaner --help` and of `cleaner clean` on one small file
+   (best of 5), and a large JSONL dump streamed through `cleaner clean` with its peak memory.
+Ratios are what to compare across machines, not seconds.
 """
 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
+import json
+import os
 import random
 import resource
 import subprocess
@@ -27,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def articles() -> list[str]:
     sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
-        (ROOT / "tests" / "cases").rglob("corpus/*.txt")
+        (ROOT / "tests" / "cases" / "corpus" / "raw").glob("*.txt")
     )
     return [p.read_text(encoding="utf-8") for p in sources]
 
@@ -44,6 +53,63 @@ def build(mb: float, glued: bool, seed: int = 7) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ ten times the rules
+
+_NAMES = ["Warta", "Suara", "Kabar", "Harian", "Detak", "Jurnal", "Gema", "Lensa"]
+_PLACES = ["Bandung", "Medan", "Surabaya", "Makassar", "Palembang", "Semarang", "Lombok"]
+_BODY = "Pemerintah daerah menyiapkan anggaran baru untuk perbaikan jalan desa tahun depan."
+# (scope, pattern, a text it must remove); {s} is a site name, {c} its short code
+_TEMPLATES = [
+    ("line", r"Baca berita {s} lainnya di Google News", "Baca berita {s} lainnya di Google News"),
+    ("line", r"Ikuti {s} di (?:WhatsApp|Telegram)(?: Channel)?", "Ikuti {s} di WhatsApp Channel"),
+    ("span", r"(?<![\w])Baca [Jj]uga di {s}:[^\n.]{{1,120}}", "Baca juga di {s}: Banjir surut"),
+    (
+        "line",
+        r"Copyright © \d{{4}} {s}(?:\. All [Rr]ights [Rr]eserved\.?)?",
+        "Copyright © 2025 {s}",
+    ),
+    ("span", r"\({c}/[a-z]{{2,6}}\)", "({c}/abc)"),
+    ("line", r"\d[\d.]* (?:Views|kali dibaca) di {s}", "22 Views di {s}"),
+    ("line", r"{s} - Berita Terkini(?:, Terpercaya)?", "{s} - Berita Terkini"),
+    ("tail", r"{{unit_start}}Berita {s} Lainnya{{unit_end}}", _BODY + "\n[[Berita {s} Lainnya]]"),
+    ("span", r"(?<![\w])Dapatkan update berita {s}[^\n]{{0,200}}", "Dapatkan update berita {s}"),
+]
+
+
+def many_rules(count: int) -> str:
+    """A TOML pack of `count` rules in the style `cleaner learn` writes for many sites:
+    literal site lines and spans, a few generalised. Their cue words ("Baca", "(", digits)
+    also occur in the corpus, so they cost real matching, not just a failed lookup."""
+    lines = [
+        "[pack]",
+        'name = "bench-many"',
+        'description = "Synthetic site rules for the rule-scaling benchmark"',
+        "[macros]",
+        r"""unit_start = '(?<=^[ \t\u00a0]*|[ \t\u00a0]{2})'""",
+        r"""unit_end = '(?=[ \t\u00a0]{2,}|[ \t\u00a0]*(?:\r?\n|\Z))'""",
+    ]
+    sites = [f"{n} {p}" for p in _PLACES for n in _NAMES]
+    for i in range(count):
+        scope, pattern, example = _TEMPLATES[i % len(_TEMPLATES)]
+        j = i // len(_TEMPLATES)  # one site per round of templates
+        site = sites[j % len(sites)] + (f" {j // len(sites)}" if j >= len(sites) else "")
+        code = "".join(w[:3] for w in site.split()).lower()
+        lines += [
+            "[[rule]]",
+            f'id = "bench-{i}"',
+            'category = "navigation"',
+            f'scope = "{scope}"',
+            'description = "synthetic"',
+            f"pattern = '''{pattern.format(s=site.replace(' ', '[ ]'), c=code)}'''",
+            f"remove = [{json.dumps(example.format(s=site, c=code), ensure_ascii=False)}]",
+            f'keep = ["{_BODY}"]',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ measurements (children)
+
+
 def floor(path: Path) -> float:
     start = time.perf_counter()
     with path.open(encoding="utf-8") as handle:
@@ -52,70 +118,138 @@ def floor(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def _work(chunk: list[str]) -> int:
-    return sum(len(_CLEANER.clean(t).text) for t in chunk)
-
-
-def _init() -> None:
-    global _CLEANER
+def measure(path: Path, rules: str | None) -> float:
     from cleaner import Cleaner
 
-    _CLEANER = Cleaner()
-
-
-def measure(path: Path, jobs: int) -> float:
     texts = path.read_text(encoding="utf-8").split("\0")
-    if jobs == 1:
-        _init()
-        start = time.perf_counter()
-        for t in texts:
-            _CLEANER.clean(t)
-        return time.perf_counter() - start
-    chunks = [texts[i : i + 64] for i in range(0, len(texts), 64)]
-    with mp.get_context("fork").Pool(jobs, initializer=_init) as pool:
-        pool.map(_work, chunks[:jobs])  # warm up: compile the rules in every worker
-        start = time.perf_counter()
-        pool.map(_work, chunks)
-        return time.perf_counter() - start
+    cleaner = Cleaner(rules=[rules] if rules else ())
+    cleaner.clean(texts[0])  # compile before the clock starts
+    start = time.perf_counter()
+    for t in texts:
+        cleaner.clean(t)
+    return time.perf_counter() - start
 
 
-def child(path: str, what: str, jobs: int) -> None:
-    seconds = floor(Path(path)) if what == "floor" else measure(Path(path), jobs)
+def child(path: str, what: str, rules: str) -> None:
+    seconds = floor(Path(path)) if what == "floor" else measure(Path(path), rules or None)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{seconds} {peak}")
 
 
-def run(path: Path, what: str, jobs: int = 1) -> tuple[float, float]:
-    # each measurement in a fresh process, so peak memory is its own
+def run(path: Path, what: str, rules: Path | None = None) -> tuple[float, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(path), what, str(jobs)],
+        [sys.executable, __file__, "--child", str(path), what, str(rules or "")],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     seconds, peak = out.stdout.split()
     return float(seconds), float(peak)
 
 
+def cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `cleaner` run (the main process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=stdout)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"cleaner {' '.join(args)} exited with {proc.returncode}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def write_jsonl(path: Path, texts) -> float:
+    with path.open("w", encoding="utf-8") as out:
+        for i, text in enumerate(texts):
+            out.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+    return path.stat().st_size / 1e6
+
+
+# ------------------------------------------------------------------ report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=25.0, help="MB per layout (default 25)")
+    parser.add_argument("--mb", type=float, default=50.0, help="MB per layout (default 50)")
+    parser.add_argument("--jsonl-mb", type=float, default=200.0, help="JSONL dump size (200)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child[0], args.child[1], int(args.child[2]))
-    print(f"{'layout':<8} {'MB':>6} {'floor s':>8} {'clean s':>8} {'MB/s':>7} {'art/s':>7} "
-          f"{'ratio':>6} {'peak MB':>8} {'2 jobs s':>9} {'speedup':>8}")  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        for glued in (False, True):
-            texts = build(args.mb, glued)
-            path = Path(tmp) / "corpus.txt"
-            path.write_text("\0".join(texts), encoding="utf-8")
-            mb = path.stat().st_size / 1e6
-            floor_s, _ = run(path, "floor")
-            clean_s, peak = run(path, "clean", 1)
-            jobs_s, _ = run(path, "clean", 2)
-            print(f"{'glued' if glued else 'lines':<8} {mb:6.1f} {floor_s:8.3f} {clean_s:8.2f} "
-                  f"{mb / clean_s:7.2f} {len(texts) / clean_s:7.0f} {clean_s / floor_s:6.0f}x "
-                  f"{peak:8.0f} {jobs_s:9.2f} {clean_s / jobs_s:7.2f}x")  # fmt: skip
+        return child(*args.child)
+    tmp = Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
+    corpus = tmp / "corpus.txt"
+
+    print("1. Throughput, one core (library) and the command line with 2 jobs")
+    print(f"{'layout':<7} {'MB':>5} {'floor s':>8} {'clean s':>8} {'MB/s':>6} {'art/s':>6} "
+          f"{'ratio':>6} {'peak MB':>8} {'cli j1 s':>9} {'cli j2 s':>9} {'speedup':>8}"
+    )  # fmt: skip
+    full: dict[bool, float] = {}
+    for glued in (False, True):
+        texts = build(args.mb, glued)
+        corpus.write_text("\0".join(texts), encoding="utf-8")
+        mb = corpus.stat().st_size / 1e6
+        floor_s, _ = run(corpus, "floor")
+        clean_s, peak = run(corpus, "clean")
+        full[glued] = clean_s
+        dump = tmp / "corpus.jsonl"
+        write_jsonl(dump, texts)
+        j1, _ = cli(["clean", str(dump), "--field", "text", "--jobs", "1"])
+        j2, _ = cli(["clean", str(dump), "--field", "text", "--jobs", "2"])
+        print(f"{'glued' if glued else 'lines':<7} {mb:5.1f} {floor_s:8.3f} {clean_s:8.2f} "
+              f"{mb / clean_s:6.2f} {len(texts) / clean_s:6.0f} {clean_s / floor_s:5.0f}x "
+              f"{peak:8.0f} {j1:9.2f} {j2:9.2f} {j1 / j2:7.2f}x")  # fmt: skip
+
+    print("\n2. Scaling (time ratios; linear = 2.00x, sub-linear in rules = at most 2x)")
+    half = build(args.mb / 2, False)
+    corpus.write_text("\0".join(half), encoding="utf-8")
+    half_s, _ = run(corpus, "clean")
+    print(f"input  {args.mb / 2:g} MB -> {args.mb:g} MB (lines): {half_s:.2f} s -> "
+          f"{full[False]:.2f} s = {full[False] / half_s:.2f}x")  # fmt: skip
+    from cleaner import Cleaner
+
+    base = len(Cleaner().all_rules)
+    pack = tmp / "many.toml"
+    pack.write_text(many_rules(9 * base), encoding="utf-8")
+    some = build(args.mb / 5, False)
+    corpus.write_text("\0".join(some), encoding="utf-8")
+    one_s, _ = run(corpus, "clean")
+    ten_s, _ = run(corpus, "clean", pack)
+    print(f"rules  {base} -> {10 * base} ({args.mb / 5:g} MB, lines): {one_s:.2f} s -> "
+          f"{ten_s:.2f} s = {ten_s / one_s:.2f}x")  # fmt: skip
+    line_s = {}
+    for mb in (5, 10):
+        line = "".join(build(mb, True))[: mb * 1_000_000]
+        corpus.write_text(line, encoding="utf-8")
+        line_s[mb], _ = run(corpus, "clean")
+    print(f"one glued line 5 MB -> 10 MB: {line_s[5]:.2f} s -> {line_s[10]:.2f} s = "
+          f"{line_s[10] / line_s[5]:.2f}x ({10 / line_s[10]:.2f} MB/s)")  # fmt: skip
+
+    print("\n3. Command line")
+    small = tmp / "one.txt"
+    small.write_text(articles()[0], encoding="utf-8")
+    for label, argv in (
+        ("cleaner --help", ["--help"]),
+        ("cleaner clean 1 file", ["clean", str(small)]),
+    ):
+        best = min(cli(argv)[0] for _ in range(5))
+        print(f"start-up  {label:<24} {best:.2f} s (best of 5)")
+    dump = tmp / "big.jsonl"
+    size = write_jsonl(dump, _stream(args.jsonl_mb))
+    with (tmp / "big.out.jsonl").open("w") as out:
+        seconds, peak = cli(["clean", str(dump), "--field", "text", "--jobs", "1"], stdout=out)
+    print(f"stream    {size:.0f} MB JSONL, --jobs 1: {seconds:.0f} s, {size / seconds:.2f} MB/s, "
+          f"peak RSS {peak:.0f} MB")  # fmt: skip
+    for path in tmp.iterdir():
+        path.unlink()
+    tmp.rmdir()
+
+
+def _stream(mb: float):
+    """Articles (lines layout) for a dump of about `mb` MB, generated lazily."""
+    rnd, pool, size = random.Random(11), articles(), 0
+    while size < mb * 1e6:
+        text = rnd.choice(pool)
+        size += len(text.encode("utf-8")) + 30
+        yield text
 
 
 if __name__ == "__main__":

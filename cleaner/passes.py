@@ -5,15 +5,16 @@ Pure functions of (text, plan): no I/O, no state between calls, so a `Cleaner` i
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .layout import Unit, head_end, units
 from .model import Cleaned, Removal
-from .plan import Plan
+from .plan import Plan, budget
 from .rules import Rule
 from .whitespace import absorb
 
-#: Seconds one rule may spend on one document before it is skipped for that document.
+#: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
+#: see `plan.budget`) before it is skipped for that document.
 DEFAULT_TIMEOUT = 0.25
 #: A tail may hold at most this share of what the other rules keep (it is boilerplate *near
 #: the end*: a marker in the middle of a story must not take the second half with it).
@@ -24,7 +25,33 @@ DUPLICATE_RULE = "duplicate-line"
 #: Passes over a text at most (a pass that removes nothing ends the loop early).
 MAX_PASSES = 4
 
-Taken = list[tuple[int, int, Rule | None]]
+
+class Taken:
+    """The removals chosen so far in one pass: disjoint (start, end, rule) spans, kept sorted
+    so that an overlap test is a binary search (a 10 MB text has tens of thousands)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.items: list[tuple[int, int, Rule | None]] = []
+
+    def add(self, start: int, end: int, rule: Rule | None) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.items.insert(i, (start, end, rule))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # items[:i] start before `end`
+        return i > 0 and self.items[i - 1][1] > start
+
+    def inside(self, pos: int) -> bool:
+        """Whether `pos` lies strictly inside a removal."""
+        i = bisect_left(self.starts, pos)
+        return i > 0 and self.items[i - 1][1] > pos
+
+    def cut(self, start: int) -> None:
+        """Drop the removals that start at or after `start` (a tail takes them over)."""
+        i = bisect_left(self.starts, start)
+        del self.starts[i:], self.items[i:]
 
 
 def run_rules(
@@ -76,22 +103,33 @@ def _focus(parts: list[Unit], head: int, seams: list[int]) -> list[int]:
 
 def _merge(original: str, earlier: list[Removal], later: tuple[Removal, ...]) -> list[Removal]:
     """Map removals made on the cleaned text back onto `original`, around the earlier ones."""
-    # kept[i] = offset in `original` of character i of the cleaned text
-    kept: list[int] = []
-    pos = 0
+    # The cleaned text is the original's kept segments laid end to end: segment k starts at
+    # seg_orig[k] in the original and at seg_clean[k] in the cleaned text.
+    seg_orig, seg_clean, pos, at = [], [], 0, 0
     for r in earlier:
-        kept.extend(range(pos, r.start))
+        seg_orig.append(pos)
+        seg_clean.append(at)
+        at += r.start - pos
         pos = r.end
-    kept.extend(range(pos, len(original)))
+    seg_orig.append(pos)
+    seg_clean.append(at)
+
+    def to_original(x: int) -> int:  # x: offset of a character of the cleaned text
+        k = bisect_right(seg_clean, x) - 1  # the last segment starting at or before x
+        return seg_orig[k] + x - seg_clean[k]
+
+    earlier_starts = [e.start for e in earlier]
     merged = list(earlier)
     for r in later:
-        start, end = kept[r.start], kept[r.end - 1] + 1
+        start, end = to_original(r.start), to_original(r.end - 1) + 1
         piece = start
-        for e in earlier:  # split around earlier removals that fall inside
-            if start <= e.start < end:
-                if e.start > piece:
-                    merged.append(_removal(r.rule_id, r.category, original, piece, e.start))
-                piece = e.end
+        j = bisect_left(earlier_starts, start)
+        while j < len(earlier) and earlier[j].start < end:  # split around earlier removals
+            e = earlier[j]
+            if e.start > piece:
+                merged.append(_removal(r.rule_id, r.category, original, piece, e.start))
+            piece = e.end
+            j += 1
         if piece < end:
             merged.append(_removal(r.rule_id, r.category, original, piece, end))
     merged.sort(key=lambda r: r.start)
@@ -116,15 +154,16 @@ def _one_pass(
     """
     parts = units(text)
     head = head_end(text, parts)
-    taken: Taken = []
+    taken = Taken()
     warnings: list[str] = []
     found_all = plan.occurrences(text)
     near, found = parts, found_all
     if seams is not None:
         near = [parts[i] for i in _focus(parts, head, seams)]
         found = plan.occurrences(text, _ranges(near))
-    taken.extend(plan.line_matches(text, near, head, timeout, warnings))
-    for rule in plan.others:
+    for start, end, rule in plan.line_matches(text, near, head, timeout, warnings):
+        taken.add(start, end, rule)
+    for rule in plan.span_rules(found):
         tail = rule.scope == "tail"
         try:
             # Collect first: a rule that times out half-way contributes nothing.
@@ -135,16 +174,19 @@ def _one_pass(
                 )
             )  # fmt: skip
         except TimeoutError:
-            warnings.append(f"rule {rule.id} timed out after {timeout}s and was skipped")
+            warnings.append(
+                f"rule {rule.id} timed out after {budget(timeout, text):g}s and was skipped"
+            )
             continue
         if tail:
             _take_tail(text, rule, hits, taken)
             continue
         for start, end in hits:
-            if not _overlaps(taken, start, end) and not _fuses_words(text, start, end):
-                taken.append((start, end, rule))
+            if not taken.overlaps(start, end) and not _fuses_words(text, start, end):
+                taken.add(start, end, rule)
     if dedupe:
-        taken.extend((start, end, None) for start, end in list(_duplicates(text, parts, taken)))
+        for start, end in list(_duplicates(text, parts, taken)):
+            taken.add(start, end, None)
     return _result(text, taken, warnings)
 
 
@@ -159,10 +201,6 @@ def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:
     return out
 
 
-def _overlaps(taken: Taken, start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e, _ in taken)
-
-
 def _fuses_words(text: str, start: int, end: int) -> bool:
     """Removing text[start:end] would glue two words into one: never do that."""
     return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
@@ -171,7 +209,7 @@ def _fuses_words(text: str, start: int, end: int) -> bool:
 def _kept_chars(text: str, start: int, taken: Taken) -> int:
     """Non-blank characters from `start` to the end that no removal has taken."""
     count = _nonblank(text[start:])
-    for s, e, _ in taken:
+    for s, e, _ in taken.items:
         if e > start:
             count -= _nonblank(text[max(s, start) : e])
     return count
@@ -186,12 +224,12 @@ def _take_tail(text: str, rule: Rule, hits, taken: Taken) -> None:
     text the other rules keep; removals inside the tail are folded into it."""
     total = None
     for start, _ in hits:
-        if any(s < start < e for s, e, _ in taken):
+        if taken.inside(start):
             continue  # the marker sits inside another removal
         total = _kept_chars(text, 0, taken) if total is None else total
         if _kept_chars(text, start, taken) <= TAIL_MAX_SHARE * total:
-            taken[:] = [t for t in taken if t[0] < start]
-            taken.append((start, len(text), rule))
+            taken.cut(start)
+            taken.add(start, len(text), rule)
             return
 
 
@@ -201,7 +239,7 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
     Judging what remains, not the raw unit, keeps cleaning idempotent: `Judul ADVERTISEMENT`
     after `Judul` is a duplicate once the banner is gone, so it goes in the first pass.
     """
-    spans = sorted((s, e) for s, e, _ in taken)
+    spans = [(s, e) for s, e, _ in taken.items]
     seen: set[str] = set()
     k = 0  # spans before spans[k] end before the current unit (units and spans are sorted)
     for u in parts:
@@ -242,10 +280,9 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
 
 
 def _result(text: str, taken: Taken, warnings: list[str]) -> Cleaned:
-    taken.sort(key=lambda t: t[0])
-    spans = absorb(text, [(s, e) for s, e, _ in taken])
+    spans = absorb(text, [(s, e) for s, e, _ in taken.items])
     removals = []
-    for (start, end), (_, _, rule) in zip(spans, taken, strict=True):
+    for (start, end), (_, _, rule) in zip(spans, taken.items, strict=True):
         rule_id, category = (rule.id, rule.category) if rule else (DUPLICATE_RULE, "duplicate")
         removals.append(Removal(rule_id, category, start, end, text[start:end]))
     pieces, pos = [], 0

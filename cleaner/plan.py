@@ -4,15 +4,16 @@ Most of a news article is story text that no rule matches, so the plan's job is 
 without running a regex. What every match must look like is read off the pattern once
 (`prefilter`); each document then pays for a few character tests and `str.find` calls:
 
-- A line rule must match a whole unit. Rules are dispatched on the unit's first character:
-  a unit that starts with `A` is tried only with the rules whose matches can start with `A`
-  (and whose matches can end with the unit's last character, start with its prefix and
-  contain one of its required literals: `Editor:` lines all contain a colon).
+- A line rule must match a whole unit. Rules are dispatched on the unit's first four
+  characters: a unit that starts with `Ad` is tried only with the rules whose matches can
+  start with `Ad` (and end with the unit's last character, and contain one of the rule's
+  required literals: `Editor:` lines all contain a colon).
   The first rule in pack order that matches the unit wins.
 - A span or tail rule whose pattern starts with `{unit_start}` is tried only at unit starts
   with a character its matches can start with.
 - A rule whose every match begins with one of a few literals is tried only where those
-  literals occur. The literals are looked up once per text and shared by all rules.
+  literals occur, and not at all on a text without them. The literals of all rules are
+  found by one scan per text, so a rule whose literals are absent costs nothing.
 - Any other rule scans the whole text.
 Each way yields exactly the matches a left-to-right scan would; only the cost differs.
 """
@@ -28,6 +29,18 @@ from .prefilter import first_chars, last_chars, prefixes, required, starts
 from .rules import Rule
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
+#: A rule's timeout covers this many characters of text; a longer text gets proportionally
+#: more (a 10 MB scrape must not lose its cleaning to a timeout that suits one article).
+TIMEOUT_CHARS = 100_000
+
+
+def budget(timeout: float, text: str) -> float:
+    """Seconds one rule may spend on `text`: `timeout` per TIMEOUT_CHARS characters.
+
+    >>> budget(0.25, "kata " * 20), budget(0.25, "x" * 1_000_000)
+    (0.25, 2.5)
+    """
+    return timeout * max(1.0, len(text) / TIMEOUT_CHARS)
 
 
 def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
@@ -62,28 +75,47 @@ class Plan:
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
         self._line_first = [first_chars(r.pattern) for r in self.line_rules]
-        self._by_first: dict[str, tuple[_LineRule, ...]] = {}
+        self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
         self.starts = {r.id: starts(r.pattern) for r in self.others if r.anchored}
-        self.literals = Literals(
-            {p for r in self.others if not r.anchored for p in self.prefixes[r.id] or ()}
-        )
+        # A span rule located by its prefixes runs only on texts where one of them occurs;
+        # the others (anchored, tails, no prefix) run on every text.
+        self._always: list[int] = []
+        self._by_literal: dict[str, list[int]] = {}
+        for i, r in enumerate(self.others):
+            pre = self.prefixes[r.id]
+            if r.anchored or r.scope == "tail" or pre is None:
+                self._always.append(i)
+            else:
+                for lit in pre:
+                    self._by_literal.setdefault(lit, []).append(i)
+        self.literals = Literals(set(self._by_literal))
 
     def occurrences(self, text: str, ranges: list[tuple[int, int]] | None = None) -> Occurrences:
         return Occurrences(self.literals, text, ranges)
 
-    def _candidates(self, first: str) -> tuple[_LineRule, ...]:
-        """The line rules (in pack order) whose matches can start with `first`."""
-        found = self._by_first.get(first)
+    def span_rules(self, found: Occurrences) -> list[Rule]:
+        """The span and tail rules (in order) that can match, given where the literals are."""
+        chosen = set(self._always)
+        for lit in found.present():
+            chosen.update(self._by_literal[lit])
+        return [self.others[i] for i in sorted(chosen)]
+
+    def _candidates(self, key: str) -> tuple[_LineRule, ...]:
+        """The line rules (in pack order) whose matches can start with `key`: the first
+        four characters of a unit (fewer if it is shorter)."""
+        found = self._by_key.get(key)
         if found is None:
             found = tuple(
                 lr
                 for lr, chars in zip(self._lines, self._line_first, strict=True)
-                if chars is None or first in chars
+                if (chars is None or key[0] in chars)
+                and (lr.prefix is None or key.startswith(lr.prefix))
             )
-            if len(self._by_first) < 4096:  # bounded: a text of exotic characters cannot grow it
-                self._by_first[first] = found
+            if len(self._by_key) >= 16384:  # bounded: a stream of odd texts cannot grow it
+                self._by_key.clear()
+            self._by_key[key] = found
         return found
 
     def line_matches(
@@ -91,28 +123,27 @@ class Plan:
     ) -> list[tuple[int, int, Rule]]:
         """(start, end, rule) for each unit that a line rule matches whole.
 
-        Each rule has `timeout` seconds for the whole text; a rule that runs out is skipped
+        Each rule has `budget(timeout, text)` seconds for the text; a rule that runs out is skipped
         for the rest of it and named in `warnings`, and the other rules still apply.
         """
         found: list[tuple[int, int, Rule]] = []
-        budget: dict[str, float] = {}
+        allowed = budget(timeout, text)
+        left_for: dict[str, float] = {}
         skipped: set[str] = set()
         for u in parts:
             start, end = u.start, u.end
             last = text[end - 1]
-            for lr in self._candidates(text[start]):
+            for lr in self._candidates(text[start : start + 4]):
                 if lr.last is not None and last not in lr.last:
                     continue
                 if lr.head_only and start >= head:
-                    continue
-                if lr.prefix is not None and not text.startswith(lr.prefix, start):
                     continue
                 if lr.needs is not None and not _contains(text, lr.needs, start, end):
                     continue
                 rule = lr.rule
                 if rule.id in skipped:
                     continue
-                left = budget.get(rule.id, timeout)
+                left = left_for.get(rule.id, allowed)
                 began = time.monotonic()
                 try:
                     m = lr.compiled.fullmatch(text, start, end, timeout=left)
@@ -121,10 +152,12 @@ class Plan:
                         raise TimeoutError
                 except TimeoutError:
                     skipped.add(rule.id)
-                    warnings.append(f"rule {rule.id} timed out after {timeout}s and was skipped")
+                    warnings.append(
+                        f"rule {rule.id} timed out after {budget(timeout, text):g}s and was skipped"
+                    )
                     found = [f for f in found if f[2].id != rule.id]
                     continue
-                budget[rule.id] = left - spent
+                left_for[rule.id] = left - spent
                 if m:
                     found.append((start, end, rule))
                     break
@@ -133,7 +166,7 @@ class Plan:
     def matches(self, rule: Rule, text: str, parts: list[Unit], head: int, found, timeout: float):
         """(start, end) of the matches of a span or tail rule, left to right, not overlapping."""
         limit = head if rule.zone == "head" else len(text)
-        pattern, deadline = rule.compiled, time.monotonic() + timeout
+        pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         pre = self.prefixes[rule.id]
         if rule.anchored:
             # unit starts only, and of those only the ones that open with a possible prefix
@@ -191,9 +224,13 @@ class Occurrences:
         self._hits: dict[str, list[int]] | None = None
 
     def __call__(self, literal: str) -> list[int]:
+        return self.present().get(literal, [])
+
+    def present(self) -> dict[str, list[int]]:
+        """Each literal that occurs, with its offsets."""
         if self._hits is None:
             self._hits = self._literals.scan(self._text, self._ranges)
-        return self._hits.get(literal, [])
+        return self._hits
 
 
 class Literals:
