@@ -163,7 +163,7 @@ def _one_pass(
         found = plan.occurrences(text, _ranges(near))
     for start, end, rule in plan.line_matches(text, near, head, timeout, warnings):
         taken.add(start, end, rule)
-    for rule in plan.span_rules(found):
+    for rule in plan.span_rules(found, found_all):
         tail = rule.scope == "tail"
         try:
             # Collect first: a rule that times out half-way contributes nothing.

@@ -48,13 +48,14 @@ _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT, C.AT}
 _DIGITS = frozenset("0123456789")
 
 
-def prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Literals one of which starts every match, selective enough to look for; or None.
+def prefixes(pattern: str, length: int = PREFIX_LEN) -> tuple[str, ...] | None:
+    """Literals of up to `length` characters one of which starts every match, selective
+    enough to look for; or None.
 
     Selective means three characters or more, or punctuation (`[`, `(`, `©`), which is rare in
     prose: looking for a single letter would cost as much as scanning with the pattern.
     """
-    found = _starts(pattern, PREFIX_LEN)
+    found = _starts(pattern, length)
     if found is None:
         return None
     if any(len(p) < 3 and (p[0].isalnum() or p[0].isspace()) for p in found):
