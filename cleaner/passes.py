@@ -158,19 +158,26 @@ def _one_pass(
     warnings: list[str] = []
     found_all = plan.occurrences(text)
     near, found = parts, found_all
+    all_starts = near_starts = plan.anchored_starts(text, parts)
     if seams is not None:
         near = [parts[i] for i in _focus(parts, head, seams)]
         found = plan.occurrences(text, _ranges(near))
+        near_set = {u.start for u in near}
+        near_starts = {
+            rule_id: kept
+            for rule_id, at in all_starts.items()
+            if (kept := [i for i in at if i in near_set])
+        }
     for start, end, rule in plan.line_matches(text, near, head, timeout, warnings):
         taken.add(start, end, rule)
-    for rule in plan.span_rules(found, found_all):
+    for rule in plan.span_rules(found, found_all, near_starts, all_starts):
         tail = rule.scope == "tail"
         try:
             # Collect first: a rule that times out half-way contributes nothing.
             hits = list(
                 plan.matches(
                     rule, text, parts if tail else near, head, found_all if tail else found,
-                    timeout,
+                    all_starts if tail else near_starts, timeout,
                 )
             )  # fmt: skip
         except TimeoutError:

@@ -79,33 +79,70 @@ class Plan:
         self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
-        self.starts = {r.id: starts(r.pattern) for r in self.others if r.anchored}
         # A rule located by its prefixes runs only on texts where one of them occurs (at a
         # unit start, for an anchored rule); the others run on every text.
         self._always: list[int] = []
         self._spans_by_literal: dict[str, list[int]] = {}
         self._tails_by_literal: dict[str, list[int]] = {}
+        self._anchored: list[tuple[int, tuple[str, ...]]] = []
+        self._anchored_by_key: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {}
         for i, r in enumerate(self.others):
             pre = self.prefixes[r.id]
-            index = self._tails_by_literal if r.scope == "tail" else self._spans_by_literal
-            if pre is None:
+            if r.anchored:
+                opening = starts(r.pattern, SEARCH_LEN)
+                if opening is not None:
+                    self._anchored.append((i, opening))
+                else:
+                    self._always.append(i)
+            elif pre is not None:
+                index = self._tails_by_literal if r.scope == "tail" else self._spans_by_literal
+                for lit in pre:
+                    index.setdefault(lit, []).append(i)
+            else:
                 self._always.append(i)
-            for lit in pre or ():
-                index.setdefault(lit, []).append(i)
         self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal})
 
     def occurrences(self, text: str, ranges: list[tuple[int, int]] | None = None) -> Occurrences:
         return Occurrences(self.literals, text, ranges)
 
-    def span_rules(self, found: Occurrences, found_all: Occurrences) -> list[Rule]:
-        """The span and tail rules (in order) that can match, given where the literals are:
-        `found` for span rules (near the seams, in a later pass), `found_all` for tails."""
+    def anchored_starts(self, text: str, parts: list[Unit]) -> dict[str, list[int]]:
+        """For each anchored rule (by id), the unit starts that open with one of its prefixes."""
+        out: dict[str, list[int]] = {}
+        if not self._anchored:
+            return out
+        cache = self._anchored_by_key
+        for u in parts:
+            key = text[u.start : u.start + 4]
+            cands = cache.get(key)
+            if cands is None:
+                cands = tuple(
+                    (i, opening)
+                    for i, opening in self._anchored
+                    if any(key.startswith(p[:4]) for p in opening)
+                )
+                if len(cache) >= 16384:  # bounded: a stream of odd texts cannot grow it
+                    cache.clear()
+                cache[key] = cands
+            for i, opening in cands:
+                if text.startswith(opening, u.start):
+                    out.setdefault(self.others[i].id, []).append(u.start)
+        return out
+
+    def span_rules(self, found: Occurrences, found_all: Occurrences, near_starts, all_starts):
+        """The span and tail rules (in order) that can match, given where their prefixes are:
+        `found`/`near_starts` for span rules (near the seams, in a later pass), and
+        `found_all`/`all_starts` (the whole text) for tails."""
         chosen = set(self._always)
-        spans, tails = self._spans_by_literal, self._tails_by_literal
+        spans = self._spans_by_literal
         for lit in found.present():
             chosen.update(spans.get(lit, ()))
-        for lit in found_all.present():
-            chosen.update(tails.get(lit, ()))
+        if self._tails_by_literal:
+            for lit in found_all.present():
+                chosen.update(self._tails_by_literal.get(lit, ()))
+        for i, _ in self._anchored:
+            rule = self.others[i]
+            if rule.id in (all_starts if rule.scope == "tail" else near_starts):
+                chosen.add(i)
         return [self.others[i] for i in sorted(chosen)]
 
     def _candidates(self, key: str) -> tuple[_LineRule, ...]:
@@ -169,23 +206,20 @@ class Plan:
                     break
         return found
 
-    def matches(self, rule: Rule, text: str, parts: list[Unit], head: int, found, timeout: float):
-        """(start, end) of the matches of a span or tail rule, left to right, not overlapping."""
+    def matches(self, rule: Rule, text: str, parts, head: int, found, at_starts, timeout: float):
+        """(start, end) of the matches of a span or tail rule, left to right, not overlapping.
+
+        `found` gives where literals occur, `at_starts` (from `anchored_starts`) the unit
+        starts where an anchored rule may match.
+        """
         limit = head if rule.zone == "head" else len(text)
         pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         pre = self.prefixes[rule.id]
-        if rule.anchored and pre is not None:
-            # unit starts where one of its prefixes occurs
-            at_start = {u.start for u in parts}
-            candidates: Iterator[int] | None = iter(
-                sorted({i for p in pre for i in found(p) if i < limit and i in at_start})
-            )
-        elif rule.anchored:
-            # unit starts only, and of those only the ones that open with a possible prefix
-            first = self.starts[rule.id] or ("",)
-            candidates = (
-                u.start for u in parts if u.start < limit and text.startswith(first, u.start)
-            )
+        candidates: Iterator[int] | None
+        if rule.anchored and rule.id in at_starts:
+            candidates = (i for i in at_starts[rule.id] if i < limit)
+        elif rule.anchored:  # no prefix known: every unit start
+            candidates = (u.start for u in parts if u.start < limit)
         elif pre is not None:
             candidates = iter(sorted({i for p in pre for i in found(p) if i < limit}))
         else:

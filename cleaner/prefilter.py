@@ -68,13 +68,13 @@ def first_chars(pattern: str) -> tuple[str, ...] | None:
     return _starts(pattern, 1)
 
 
-def starts(pattern: str) -> tuple[str, ...] | None:
-    """Strings of up to PREFIX_LEN chars one of which starts every match, however short.
+def starts(pattern: str, length: int = PREFIX_LEN) -> tuple[str, ...] | None:
+    """Strings of up to `length` chars one of which starts every match, however short.
 
     For testing a known position (`str.startswith` at a unit's start), where even a one-digit
     prefix is cheap; `prefixes` is for searching a whole text.
     """
-    return _starts(pattern, PREFIX_LEN)
+    return _starts(pattern, length)
 
 
 @cache

@@ -80,9 +80,9 @@ def test_line_rules_match_the_units_a_plain_scan_matches(plan, name, text):
 def test_span_rules_find_what_finditer_finds(plan, name, text):
     parts = units(text)
     head = head_end(text, parts)
-    found = plan.occurrences(text)
+    found, at_starts = plan.occurrences(text), plan.anchored_starts(text, parts)
     for rule in plan.others:
-        fast = list(plan.matches(rule, text, parts, head, found, 5.0))
+        fast = list(plan.matches(rule, text, parts, head, found, at_starts, 5.0))
         assert fast == list(_naive_spans(rule, text)), rule.id
 
 
