@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import subprocess
@@ -130,10 +129,24 @@ def measure(path: Path, rules: str | None) -> float:
     return time.perf_counter() - start
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    VmHWM from /proc where there is one: getrusage's ru_maxrss survives exec on Linux, so a
+    child started by this (large) benchmark process would report the parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(path: str, what: str, rules: str) -> None:
     seconds = floor(Path(path)) if what == "floor" else measure(Path(path), rules or None)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{seconds} {peak}")
+    print(f"{seconds} {peak_mb()}")
 
 
 def run(path: Path, what: str, rules: Path | None = None) -> tuple[float, float]:
@@ -145,16 +158,30 @@ def run(path: Path, what: str, rules: Path | None = None) -> tuple[float, float]
     return float(seconds), float(peak)
 
 
+# Runs the command line in this interpreter and reports its peak memory on exit (see peak_mb).
+_CLI = """
+import atexit, sys
+sys.path.insert(0, {bench!r})
+from run import peak_mb
+atexit.register(lambda: sys.stderr.write(f"\\nPEAK {{peak_mb()}}\\n"))
+sys.argv = ["cleaner", *sys.argv[1:]]
+from cleaner.cli import main
+main()
+"""
+
+
 def cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `cleaner` run (the main process)."""
+    """Wall seconds and peak RSS (MB) of one `cleaner` run (its main process)."""
+    code = _CLI.format(bench=str(Path(__file__).resolve().parent))
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "cleaner", *args], stdout=stdout)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE, text=True
+    )
     seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
-        raise SystemExit(f"cleaner {' '.join(args)} exited with {proc.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+        raise SystemExit(f"cleaner {' '.join(args)} exited with {proc.returncode}: {proc.stderr}")
+    peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
+    return seconds, float(peak[-1].split()[1]) if peak else float("nan")
 
 
 def write_jsonl(path: Path, texts) -> float:
