@@ -230,14 +230,25 @@ def default_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+#: Folders of rules/ for packs a user generated (`cleaner learn --out rules/learned/SITE.toml`):
+#: not shipped rules, so never loaded by default, only when named with `--rules`.
+LOCAL_FOLDERS = frozenset({"learned"})
+
+
 def pack_paths(root: str | Path) -> list[Path]:
-    """Every `*.toml` under a folder (sorted, so rule order is stable), or the file itself."""
+    """Every `*.toml` under a folder (sorted, so rule order is stable), or the file itself.
+
+    Under the shipped rules folder, the LOCAL_FOLDERS (learned packs) are left out.
+    """
     root = Path(root)
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise RuleError(root, None, "no such rule file or folder")
-    return sorted(root.rglob("*.toml"))
+    paths = sorted(root.rglob("*.toml"))
+    if root.resolve() == default_rules_dir().resolve():
+        paths = [p for p in paths if not LOCAL_FOLDERS & set(p.relative_to(root).parts[:-1])]
+    return paths
 
 
 def load_packs(*roots: str | Path) -> list[Pack]:

@@ -114,3 +114,20 @@ def test_shipped_packs_load_and_cover_every_category():
 
     # every category of the contract has a generic rule (duplicates are a built-in rule)
     assert {r.category for r in generic.rules} | {"duplicate"} == set(CATEGORIES)
+
+
+def test_learned_packs_under_rules_load_only_when_named(tmp_path, monkeypatch):
+    import shutil
+
+    import cleaner.engine
+    import cleaner.rules
+
+    shipped = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), shipped)
+    (shipped / "learned").mkdir(exist_ok=True)
+    learned = write(shipped / "learned", "kompas.com.toml", id="learned-kompas-promo")
+    for module in (cleaner.rules, cleaner.engine):
+        monkeypatch.setattr(module, "default_rules_dir", lambda: shipped)
+    assert "learned-kompas-promo" not in Cleaner().all_rules
+    assert "id-generic" in [p.name for p in Cleaner().packs]
+    assert "learned-kompas-promo" in Cleaner(rules=[learned]).all_rules
