@@ -21,6 +21,7 @@ from .catalog import entries
 from .cliopts import Drop, Keep, NoDefaultRules, RulePaths, Url, build_cleaner, fail
 from .inputs import InputError, Source, find_sources, read_document
 from .jsonl import JsonlOptions
+from .learn_cli import LEARN_EPILOG, learn_command
 from .outputs import StdoutClosed
 from .rules_cli import rules_app
 
@@ -210,6 +211,9 @@ def explain(
     text = render_explanation(document, result, describe, color=_use_color(color))
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
+
+
+app.command("learn", epilog=LEARN_EPILOG)(learn_command)
 
 
 def main() -> None:

@@ -1,0 +1,295 @@
+"""`cleaner learn`: mine a batch of articles for each site's boilerplate and write rule packs.
+
+Reading is `cleaner clean`'s (files, folders, JSONL with --field and --url-field, HTML), with
+its one-line messages and exit codes: 0 all went well, 1 some input failed, 2 usage error. The
+mining is `cleaner.learn`; this module only groups documents by site and writes the packs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .batch import Reporter
+from .cliopts import NoDefaultRules, RulePaths, fail
+from .events import Doc, Problem, Record, events
+from .inputs import Source, find_sources
+from .jsonl import JsonlOptions
+from .rules import RuleError, load_pack
+
+if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
+    from .learn import Learned
+
+LEARN_EPILOG = """Examples:
+
+cleaner learn dump/ --out rules/learned/     (one SITE.toml per site found)
+
+cleaner learn articles/kompas/ --site kompas.com --out rules/learned/kompas.com.toml
+
+cleaner learn dump.jsonl --field article.body --url-field url --out rules/learned/ -v
+
+cleaner clean new/ --rules rules/learned/     (then use the packs; review them first)"""
+
+PANEL = "Learning"
+VERBOSE_LIMIT = 100  # rejected candidates listed per site with --verbose
+
+
+class GroupBy(StrEnum):
+    domain = "domain"
+    host = "host"
+
+
+def _field(value: str | None) -> str | None:
+    if value is not None and not all(value.split(".")):
+        raise typer.BadParameter(f"'{value}' is not a field name or dotted path like article.body")
+    return value
+
+
+def learn_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders (of *.txt, *.html, *.jsonl); '-' or none: stdin."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="PATH",
+            help="Where the pack goes: a .toml file (one site) or a folder (one SITE.toml per "
+            "site). Default: stdout (one site).",
+        ),
+    ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Learn one pack from every document, for site NAME (a domain like kompas.com "
+            "lets URLs select the pack). Default: each document's URL domain, else its folder.",
+        ),
+    ] = None,
+    group_by: Annotated[
+        GroupBy,
+        typer.Option(help="Group URLs by registered domain or by full host name."),
+    ] = GroupBy.domain,
+    min_docs: Annotated[
+        int,
+        typer.Option(
+            min=2, rich_help_panel=PANEL, help="Learn a piece seen in this many documents."
+        ),
+    ] = 3,
+    min_share: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            rich_help_panel=PANEL,
+            help="... and in at least this share of its site's documents.",
+        ),
+    ] = 0.2,
+    max_examples: Annotated[
+        int,
+        typer.Option(min=1, rich_help_panel=PANEL, help="Remove examples written per rule."),
+    ] = 3,
+    max_keys: Annotated[
+        int,
+        typer.Option(
+            min=16,
+            rich_help_panel=PANEL,
+            help="Hard cap on the counting table (all sites together; ~200 bytes an entry).",
+        ),
+    ] = 200_000,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            rich_help_panel=PANEL,
+            help="List every rule learned and every repeated piece rejected, with the reason.",
+        ),
+    ] = False,
+    html: Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")] = False,
+    field: Annotated[
+        str, typer.Option(callback=_field, rich_help_panel="JSONL", help="Text field (dotted).")
+    ] = "text",
+    url_field: Annotated[
+        str | None,
+        typer.Option(callback=_field, rich_help_panel="JSONL", help="Field holding the URL."),
+    ] = None,
+    rules: RulePaths = None,
+    no_default_rules: NoDefaultRules = False,
+) -> None:
+    """Learn each site's boilerplate from a batch of its articles and write rule packs.
+
+    Lines and glued spans that recur across a site's documents become rules.
+    Numbers, dates and byline names are generalised; story text that repeats is not learned.
+    What the shipped rules (and --rules) already remove is not learned again.
+    Review a pack, `cleaner rules check PACK`, then use it: `cleaner clean --rules PACK`.
+    """
+    if html and jsonl:
+        raise fail("--html and --jsonl cannot be used together", 2)
+    force = "html" if html else "jsonl" if jsonl else None
+    found = find_sources(paths or [], force=force)
+    sources = [s for s in found if isinstance(s, Source)]
+    if site is None:
+        if any(s.path is None and s.kind != "jsonl" for s in sources):
+            raise fail("reading a document from stdin: give --site NAME to say whose it is", 2)
+        if url_field is None and any(s.kind == "jsonl" for s in sources):
+            raise fail(
+                "JSONL records need --url-field FIELD (or --site NAME) to tell their site", 2
+            )
+    try:
+        from .learn import LearnOptions, known_cleaner
+
+        options = LearnOptions(min_docs, min_share, max_examples, max_keys)
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    try:
+        known = known_cleaner(rules or (), default_rules=not no_default_rules)
+    except RuleError as exc:
+        raise fail(str(exc), 1) from None
+    reporter = Reporter()
+    batch, inputs = _read(found, JsonlOptions(field, url_field), site, group_by, options, reporter)
+    learned = []
+    for name in sorted(batch.learners):
+        result = batch.learners[name].finish(known, f"https://{name}/" if "." in name else None)
+        if verbose:
+            _explain(result)
+        if result.documents < min_docs:
+            reporter.warning(
+                f"{name}: {result.documents} documents, fewer than --min-docs {min_docs}: "
+                "nothing learned"
+            )
+        elif not result.rules:
+            reporter.warning(f"{name}: nothing repeats often enough: no pack written")
+        else:
+            learned.append(result)
+    _write(learned, out, inputs, reporter)
+    raise typer.Exit(1 if reporter.failed else 0)
+
+
+def _read(found, opts: JsonlOptions, site, group_by, options, reporter: Reporter):
+    from .learn import Batch, site_of
+
+    """Every document into its site's learner; returns the batch and each site's inputs."""
+    batch = Batch(options)
+    inputs: dict[str, list[str]] = {}
+    for event, task in events(found, opts, None, lambda source: None):
+        if isinstance(event, Problem):
+            (reporter.error if event.fatal else reporter.warning)(event.message)
+            continue
+        if task is None:
+            continue  # the start or end of a dump
+        where = event.source.name
+        if isinstance(event, Record):
+            where = f"{where}: line {event.number}"
+        name = site or (site_of(task.url, group_by.value) if task.url else None)
+        if name is None and isinstance(event, Doc) and event.source.path is not None:
+            name = event.source.path.resolve().parent.name
+        if not name:
+            reporter.error(f"{where}: no URL in field '{opts.url_field}' to tell its site")
+            continue
+        text = task.document
+        if task.html:
+            from .html import HtmlError, html_to_text
+
+            try:
+                text = html_to_text(text, task.url)
+            except HtmlError as exc:
+                reporter.error(f"{where}: {exc}")
+                continue
+        assert isinstance(text, str)
+        batch.add(name, text)
+        seen = inputs.setdefault(name, [])
+        if event.source.name not in seen[-1:]:
+            seen.append(event.source.name)
+    return batch, inputs
+
+
+def _show(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return '"' + (flat if len(flat) <= width else flat[: width - 1] + "…") + '"'
+
+
+def _explain(result: Learned) -> None:
+    """--verbose: what was learned, and what recurred but was rejected, and why."""
+    say = result.site
+    for r in result.rules:
+        typer.echo(f"cleaner: {say}: learned {r.id} ({r.category}, {r.scope}): {r.description}",
+                   err=True)  # fmt: skip
+    for r in result.rejected[:VERBOSE_LIMIT]:
+        typer.echo(f"cleaner: {say}: rejected {_show(r.text)} ({r.docs} documents): {r.reason}",
+                   err=True)  # fmt: skip
+    if len(result.rejected) > VERBOSE_LIMIT:
+        more = len(result.rejected) - VERBOSE_LIMIT
+        typer.echo(f"cleaner: {say}: ... and {more} more rejected pieces", err=True)
+    if result.duplicates:
+        typer.echo(f"cleaner: {say}: {result.duplicates} duplicate documents skipped", err=True)
+
+
+def _file_name(site: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in site).strip(".-")
+    return f"{safe or 'site'}.toml"
+
+
+def _write(learned: list[Learned], out: Path | None, inputs, reporter: Reporter) -> None:
+    if not learned:
+        return
+    today = datetime.date.today().isoformat()
+    names = ", ".join(r.site for r in learned)
+    if out is None or out.suffix == ".toml" or out.is_file():
+        if len(learned) > 1:
+            where = "--out FILE" if out is not None else "stdout"
+            raise fail(f"{len(learned)} sites found ({names}): {where} holds one pack; give "
+                       "--out DIR for one SITE.toml per site", 2)  # fmt: skip
+        targets = [out]
+    else:
+        targets = [out / _file_name(r.site) for r in learned]
+    for result, target in zip(learned, targets, strict=True):
+        text = result.to_toml(generated=today, inputs=inputs.get(result.site, []))
+        try:
+            _check_loads(text)
+        except RuleError as exc:  # a bug in the learner: say so, write nothing broken
+            reporter.error(f"internal error: the pack learned for {result.site} fails: {exc}")
+            continue
+        count = f"{len(result.rules)} rule{'s' if len(result.rules) > 1 else ''}"
+        summary = f"{result.site}: {count} learned from {result.documents} documents"
+        if target is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            reporter.warning(summary)
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, text)
+        except OSError as exc:
+            reporter.error(f"{target}: cannot write: {exc.strerror or exc}")
+            continue
+        reporter.warning(f"{summary}: {target}")
+
+
+def _check_loads(text: str) -> None:
+    """Load the pack as `cleaner rules check` would (macros, patterns, examples' presence)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "learned.toml"
+        path.write_text(text, encoding="utf-8")
+        load_pack(path)
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,513 @@
+"""`cleaner learn`: mining a batch for a site's boilerplate, the guards that keep story text out,
+bounded memory, the packs it writes, and the command line around it."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+import regex
+
+from cleaner import Cleaner
+from cleaner.examples import Example, check
+from cleaner.learn import Batch, Learner, LearnOptions, learn, normalise, segments, site_of
+from cleaner.rules import FLAGS, load_pack
+
+from .clitools import errors, jsonl, run, write
+from .conftest import ROOT
+
+CASES = ROOT / "tests/cases/learn"
+
+# Story sentences built from parts, so every document of a fixture has text of its own (the
+# parts' counts are coprime: sentence i never repeats a combination within 1000).
+_WHO = ["Pemerintah daerah", "Warga desa", "Kepolisian setempat", "Dinas pendidikan",
+        "Para pedagang pasar", "Tim penyelamat", "Pengurus koperasi"]  # fmt: skip
+_DID = ["meninjau ulang", "membahas", "menolak", "menyetujui", "mempertanyakan",
+        "mendukung", "menunda", "mengkaji", "mengawasi", "mengumumkan", "mengkritik"]  # fmt: skip
+_WHAT = ["rencana pembangunan jembatan", "kenaikan tarif air bersih", "jadwal sekolah baru",
+         "penataan kawasan pasar", "perbaikan jalan desa", "program bantuan pangan",
+         "izin pendirian menara", "pengerukan sungai kota", "relokasi pedagang kaki lima",
+         "pembangunan taman kota", "pengadaan bus sekolah", "penertiban parkir liar",
+         "perluasan rumah sakit"]  # fmt: skip
+
+
+# A site's own promo line: no shipped rule knows it.
+PROMO = "Langganan Warta Contoh Premium cukup Rp 10 ribu sebulan"
+
+
+def story(i: int) -> str:
+    return (
+        f"{_WHO[i % 7]} {_DID[i % 11]} {_WHAT[i % 13]} dalam pertemuan yang berlangsung "
+        f"cukup panjang, kata seorang pejabat kepada wartawan."
+    )
+
+
+def headline(i: int) -> str:
+    return f"{_WHO[i % 7]} {_DID[i % 11].capitalize()} {_WHAT[i % 13].title()}"
+
+
+def article(i: int, *, top: list[str] = (), middle: list[str] = (), end: list[str] = ()) -> str:
+    """A line-per-paragraph article: headline, boilerplate on top, five story paragraphs
+    (with `middle` after the second), boilerplate at the end."""
+    body = [story(i * 5 + k) for k in range(5)]
+    lines = [headline(i), *top, *body[:2], *middle, *body[2:], *end]
+    return "\n".join(lines) + "\n"
+
+
+def rejected(learned, fragment: str) -> str:
+    """The reason a piece containing `fragment` was rejected (fails if it was not)."""
+    exact = [r.reason for r in learned.rejected if r.text == fragment]
+    reasons = exact or [r.reason for r in learned.rejected if fragment in r.text]
+    assert reasons, f"{fragment!r} not among {[r.text for r in learned.rejected]}"
+    return reasons[0]
+
+
+def compiled(rule) -> regex.Pattern:
+    return regex.compile(rule.expanded, FLAGS)
+
+
+def removed_by(pack: Path, text: str, url: str | None = None) -> list[str]:
+    result = Cleaner(rules=[pack]).clean(text, url=url)
+    return [r.text.strip() for r in result.removals if r.rule_id.startswith("learned-")]
+
+
+# ---------------------------------------------------------------- normalising and generalising
+
+
+def test_numbers_become_one_rule_that_matches_unseen_numbers():
+    docs = [article(i, end=[f"{n} Views"]) for i, n in enumerate((22, 105, 3, 1250))]
+    learned = learn(docs, site="contoh.id", known=None)
+    [rule] = learned.rules
+    assert (rule.scope, rule.category, rule.docs) == ("line", "byline", 4)
+    for seen in ("22 Views", "105 Views", "1250 Views", "7 Views", "1.234 Views"):
+        assert compiled(rule).fullmatch(seen), seen
+    assert not compiled(rule).fullmatch("Views")
+    assert "4 of 4 documents (100%)" in rule.description
+
+
+def test_dates_and_times_become_one_rule():
+    stamps = ["Jumat, 17 Januari 2025 - 23:43 WIB", "Senin, 3 Maret 2025 - 08:05 WIB",
+              "Rabu, 30 April 2025 - 14:10 WIB"]  # fmt: skip
+    docs = [article(i, top=[f"Diperbarui {s}"]) for i, s in enumerate(stamps)]
+    [rule] = learn(docs, site="contoh.id", known=None).rules
+    assert "{date}" in rule.pattern
+    assert compiled(rule).fullmatch("Diperbarui Sabtu, 21 Juni 2025 - 10:20 WIB")
+    assert not compiled(rule).fullmatch("Diperbarui kemarin sore")
+
+
+def test_names_after_byline_cues_are_generalised():
+    names = ["Arif R", "Tri Sulistiowati", "Maria Rosari Dwi Putri"]
+    docs = [article(i, end=[f"Editor: {name}"]) for i, name in enumerate(names)]
+    [rule] = learn(docs, site="contoh.id", known=None).rules
+    assert compiled(rule).fullmatch("Editor: Yudho Winarto")
+    assert not compiled(rule).fullmatch("Editor: kata ini berasal dari bahasa Latin.")
+    assert normalise("Editor : Arif R") == normalise("Editor: Tri Sulistiowati")
+
+
+def test_glued_pieces_split_at_sentence_ends_and_glue_points():
+    text = "kata dia.Baca JugaTertimbun Longsor, Dua Tewas.,Reporter: Ani,Sumber: , "
+    pieces = [text[s:e] for s, e in segments(text, 0, len(text))]
+    assert pieces == [
+        "kata dia.",
+        "Baca Juga",
+        "Tertimbun Longsor, Dua Tewas.",
+        "Reporter: Ani,Sumber:",
+    ]
+    brand = "Ikuti kanal WhatsApp kami di https://wa.me/channel/0029VaFPbedBPzjZrk13"
+    assert [brand[s:e] for s, e in segments(brand, 0, len(brand))] == [brand]
+
+
+# ---------------------------------------------------------------- what gets learned, and how
+
+
+def test_glued_promo_becomes_a_span_rule_that_keeps_the_sentences_around_it(tmp_path):
+    promo = "Dapatkan berita terkini dari Warta Contoh di kanal WhatsApp kami."
+    docs = [
+        f"{story(i)} {story(i + 50)}{promo}{story(i + 100)}".replace("wartawan. ", "wartawan.")
+        for i in range(4)
+    ]
+    learned = learn(docs, site="warta.id")
+    [rule] = learned.rules
+    assert (rule.scope, rule.category) == ("span", "promo")
+    assert any("[[" + promo + "]]" in r for r in rule.remove)  # shown in its real context
+    pack = write(tmp_path / "warta.toml", learned.to_toml())
+    fresh = f"{story(7)}{promo}{story(8)}"
+    out = Cleaner(rules=[pack]).clean(fresh).text
+    assert out == f"{story(7)}{story(8)}"
+
+
+def test_a_block_split_at_links_is_learned_whole_with_its_parts_rejected():
+    block = ["Simak", "breaking news", "dan", "berita pilihan",
+             "kami langsung di ponselmu. Pilih saluran kami di WhatsApp Channel :",
+             "https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D",
+             ". Pastikan kamu sudah install aplikasi WhatsApp ya."]  # fmt: skip
+    docs = [article(i, end=block) for i in range(3)]
+    learned = learn(docs, site="contoh.id")
+    [rule] = learned.rules
+    assert rule.pattern.startswith("{unit_start}Simak") and rule.category == "promo"
+    assert rule.remove == ("\n".join(block),)
+    assert "channel/0029VaFPbedBPzjZrk13HO3D" in rule.pattern  # a URL stays literal
+    assert "part of a longer repeated piece" in rejected(learned, "Pastikan kamu sudah install")
+
+
+def test_each_rule_keeps_a_real_story_sentence_of_the_batch():
+    docs = [article(i, end=[PROMO]) for i in range(4)]
+    [rule] = learn(docs, site="contoh.id").rules
+    [keep] = rule.keep
+    assert any(keep in doc for doc in docs) and not compiled(rule).search(keep)
+    assert check(Example(rule.rule(), "keep", keep)) is None
+    assert all(check(Example(rule.rule(), "remove", r)) is None for r in rule.remove)
+
+
+def test_the_dateline_is_left_to_the_shipped_rule_that_keeps_it_by_default():
+    docs = [article(i).replace("\n", "\nJAKARTA, KOMPAS.com -\n", 1) for i in range(4)]
+    learned = learn(docs, site="kompas.com")
+    assert not learned.rules
+    reason = rejected(learned, "KOMPAS.com")
+    assert "dateline-brand (dateline, kept unless --drop dateline)" in reason
+
+
+def test_what_the_shipped_rules_remove_is_not_learned_again():
+    docs = [article(i, top=["ADVERTISEMENT"], end=["Baca juga:"]) for i in range(4)]
+    learned = learn(docs, site="contoh.id")
+    assert not learned.rules
+    assert rejected(learned, "ADVERTISEMENT") == "already removed by rule ad-banner (ad)"
+    assert "baca-juga-line" in rejected(learned, "Baca juga:")
+    assert len(learn(docs, site="contoh.id", known=None).rules) == 2  # without them: learned
+
+
+def test_exact_duplicate_documents_are_counted_once():
+    docs = [article(1, end=[PROMO])] * 4
+    learned = learn(docs, site="contoh.id")
+    assert (learned.documents, learned.duplicates, learned.rules) == (1, 3, ())
+
+
+def test_the_same_batch_gives_the_same_pack():
+    docs = [article(i, end=[f"{i * 7} Pembaca", PROMO]) for i in range(6)]
+    first = learn(iter(docs), site="contoh.id").to_toml(generated="2025-01-01")
+    assert first == learn(docs, site="contoh.id").to_toml(generated="2025-01-01")
+
+
+# ---------------------------------------------------------------- guards against story text
+
+
+def test_a_quote_reprinted_across_a_story_series_is_not_learned():
+    quote = (
+        "“Kami tidak akan mundur sampai tuntutan kami dipenuhi,” kata Ketua Serikat Budi Santoso."
+    )
+    warning = "“Jangan percaya pesan berantai di WhatsApp,” kata Kapolres."  # a cue word inside
+    docs = [article(i, middle=[warning], end=[quote]) for i in range(5)]
+    learned = learn(docs, site="contoh.id")
+    assert not learned.rules
+    for fragment in ("Kami tidak akan mundur", "Jangan percaya"):
+        assert rejected(learned, fragment) == "a quotation: story text reprinted across articles"
+
+
+def test_a_standard_sentence_inside_articles_is_not_learned():
+    legal = (
+        "Setiap orang dianggap tidak bersalah sampai ada putusan pengadilan yang berkekuatan "
+        "hukum tetap."
+    )
+    # "Selanjutnya" also opens page links, but a navigation word does not vouch for a sentence
+    next_step = "Selanjutnya, polisi akan memeriksa saksi lain untuk melengkapi berkas perkara."
+    docs = [article(i, middle=[legal, next_step]) for i in range(5)]
+    learned = learn(docs, site="contoh.id")
+    assert not learned.rules
+    for fragment in ("dianggap tidak bersalah", "Selanjutnya, polisi"):
+        assert rejected(learned, fragment) == (
+            "reads as a sentence and sits in the middle of articles: story text"
+        )
+
+
+def test_long_repeated_prose_and_templated_sentences_are_not_learned():
+    prose = (
+        "Kasus ini bermula ketika warga melaporkan adanya aktivitas mencurigakan di sekitar "
+        "gudang tua di pinggir kota yang sudah lama tidak dipakai oleh pemiliknya sejak banjir "
+        "besar melanda kawasan itu beberapa tahun yang lalu."
+    )
+    index = "Indeks saham ditutup menguat {}.{} persen ke level 7.{}07 hari ini."
+    docs = [article(i, top=[index.format(i, i + 3, i)], end=[prose]) for i in range(1, 5)]
+    learned = learn(docs, site="contoh.id")
+    assert not learned.rules
+    assert rejected(learned, "Kasus ini bermula").startswith("long and reads as prose (")
+    assert rejected(learned, "Indeks saham") == (
+        "a sentence with numbers or dates in it: story text from a template"
+    )
+
+
+def test_lone_common_words_and_near_total_lines_are_not_learned():
+    docs = [article(i, middle=["dan"]) for i in range(4)]
+    docs += [
+        f"Pengumuman kantor tutup selama libur nasional\n{w}"
+        for w in ("Terima kasih", "Salam redaksi", "Hormat kami")
+    ]
+    learned = learn(docs, site="contoh.id", options=LearnOptions(min_docs=3, min_share=0.3))
+    assert not learned.rules
+    assert rejected(learned, "dan") == "too short to remove safely (a lone common word)"
+    assert rejected(learned, "Pengumuman kantor") == (
+        "makes up 78% of its documents: the article itself, not boilerplate"
+    )
+
+
+def test_below_min_docs_or_min_share_is_reported_with_the_numbers():
+    docs = [article(i, end=[PROMO] if i < 2 else []) for i in range(10)]
+    learned = learn(docs, site="contoh.id", options=LearnOptions(min_docs=3))
+    assert rejected(learned, "Warta Contoh") == "seen in 2 of 10 documents, fewer than --min-docs 3"
+    learned = learn(docs, site="contoh.id", options=LearnOptions(min_docs=2, min_share=0.25))
+    assert rejected(learned, "Warta Contoh") == (
+        "seen in 2 of 10 documents (20%), less than --min-share 0.25"
+    )
+
+
+# ---------------------------------------------------------------- bounded memory
+
+
+def test_the_table_never_exceeds_its_cap_and_the_recurring_line_is_still_found():
+    options = LearnOptions(max_keys=400, min_docs=3)
+    learner = Learner("contoh.id", options)
+    sizes = []
+    for i in range(20_000):
+        promo = "\nIkuti kanal Warta Contoh di WhatsApp" if i % 4 == 0 else ""
+        learner.add(f"Kabar {i} {_WHAT[i % 13]} {_WHO[i % 7]} {_DID[i % 11]} {i * 7919}{promo}")
+        sizes.append(len(learner))
+    assert max(sizes) <= 400 and learner.budget.peak <= 400
+    assert learner.count_error > 0  # the table really was pruned
+    result = learner.finish(None)
+    [rule] = result.rules
+    assert rule.pattern == r"Ikuti\s+kanal\s+Warta\s+Contoh\s+di\s+WhatsApp"
+    assert 5000 - result.count_error <= rule.docs <= 5000  # a lower bound, off by at most that
+
+
+def test_sites_of_a_batch_share_one_cap():
+    batch = Batch(LearnOptions(max_keys=64))
+    for i in range(600):
+        batch.add(f"site{i % 3}.id", f"Baris unik {i} {_WHAT[i % 13]}\nIkuti kanal kami")
+    assert sum(len(learner) for learner in batch.learners.values()) <= 64
+    assert batch.budget.peak <= 64
+    assert all(learner.finish(None).rules for learner in batch.learners.values())
+
+
+# ---------------------------------------------------------------- the pack
+
+
+def test_the_pack_round_trips_through_toml_and_loads(tmp_path):
+    odd = "Tekan “OK” \\ lalu 'Lanjut'\u00a0sekarang: C:\\path '''"
+    docs = [article(i, end=[odd]) for i in range(3)]
+    learned = learn(docs, site="contoh.id", known=None)
+    text = learned.to_toml(generated="2025-06-18", inputs=["a/", "b.jsonl"])
+    data = tomllib.loads(text)
+    assert data["rule"][0]["remove"] == [odd]
+    assert data["pack"]["sites"] == ["contoh.id"]
+    assert text.startswith("# Rule pack learned for contoh.id by `cleaner learn` on 2025-06-18.")
+    assert "REVIEW BEFORE USE" in text and "--min-docs 3 --min-share 0.2" in text
+    pack = load_pack(write(tmp_path / "p.toml", text))
+    assert [r.id for r in pack.rules] == ["learned-contoh-id-tekan-ok-lalu-lanjut"]
+
+
+def test_site_of_groups_subdomains_under_their_domain():
+    assert site_of("https://otomotif.kompas.com/read/1") == "kompas.com"
+    assert site_of("https://www.republika.co.id/berita/x") == "republika.co.id"
+    assert site_of("https://news.detik.com/x", by="host") == "news.detik.com"
+    assert site_of("not a url") is None
+
+
+# ---------------------------------------------------------------- real articles of one outlet
+
+
+def labelled(folder: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Label spans of each article as offsets (white space in a span matches any or none)."""
+    spans = {}
+    for path in sorted(folder.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads((folder / "labels" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        found, pos = [], 0
+        for span in data["spans"]:
+            rx = r"\s*".join(regex.escape(w) for w in span["text"].split())
+            m = regex.compile(rx).search(raw, pos)
+            assert m, (path.name, span["text"])
+            found.append((m.start(), m.end(), span["category"]))
+            pos = m.end()
+        spans[path.name] = found
+    return spans
+
+
+def test_learning_merdeka_removes_its_byline_and_nothing_of_the_story(tmp_path):
+    folder = CASES / "merdeka"
+    pack = tmp_path / "merdeka.toml"
+    result = run("learn", folder, "--out", pack)
+    assert result.exit_code == 0, result.stderr
+    assert run("rules", "check", pack).exit_code == 0
+    for name, spans in labelled(folder).items():
+        raw = (folder / name).read_text(encoding="utf-8")
+        res = Cleaner(rules=[pack]).clean(raw)
+        learned = [r for r in res.removals if r.rule_id.startswith("learned-")]
+        assert learned, name
+        for r in learned:  # every learned removal lies inside a labelled boilerplate span
+            text = r.text.strip()
+            start = r.start + r.text.index(text)
+            assert any(s <= start and start + len(text) <= e for s, e, _ in spans), (name, text)
+        byline = [raw[s:e] for s, e, c in spans if c == "byline"]
+        assert byline and all(b not in res.text for b in byline), name
+
+
+def test_merdeka_leave_one_out_generalises_the_byline_names(tmp_path):
+    folder = CASES / "merdeka"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    learned = learn(texts[1:], site="merdeka", options=LearnOptions(min_docs=2))
+    [rule] = learned.rules  # learned from "Reporter: Tira Santia,Sumber: ," twice
+    assert rule.category == "byline" and rule.scope == "span"
+    pack = write(tmp_path / "m.toml", learned.to_toml())
+    assert removed_by(pack, texts[0]) == ["Reporter: Pipit Ika Ramadhani,Sumber: Liputan6.com"]
+
+
+def test_learning_kompas_removes_the_split_whatsapp_promo_and_nothing_of_the_story(tmp_path):
+    folder = CASES / "kompas"
+    pack = tmp_path / "kompas.toml"
+    result = run("learn", folder, "--site", "kompas.com", "--min-docs", "2", "--out", pack, "-v")
+    assert result.exit_code == 0, result.stderr
+    lines = errors(result)
+    assert any('rejected "Baca juga:"' in line and "baca-juga-line" in line for line in lines)
+    assert run("rules", "check", pack).exit_code == 0
+    spans = labelled(folder)
+    for name in ("kompas__004.txt", "kompas__005.txt"):
+        raw = (folder / name).read_text(encoding="utf-8")
+        [gone] = removed_by(pack, raw, "https://megapolitan.kompas.com/read/x")
+        promo = next(raw[s:e] for s, e, c in spans[name] if c == "promo")
+        assert gone == promo
+    for name in ("kompas__001.txt", "kompas__002.txt", "kompas__003.txt"):
+        raw = (folder / name).read_text(encoding="utf-8")
+        assert removed_by(pack, raw, "https://www.kompas.com/read/x") == []
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_learn_check_clean_end_to_end(tmp_path):
+    folder = tmp_path / "warta"
+    for i in range(4):
+        write(folder / f"a{i}.txt", article(i, top=["Warta Contoh - Kabar Terpercaya"],
+                                            end=[f"{i * 13 + 2} Pembaca"]))  # fmt: skip
+    pack = tmp_path / "rules/learned/warta.toml"
+    result = run("learn", folder, "--out", pack)
+    assert result.exit_code == 0, result.stderr
+    assert errors(result) == [f"cleaner: warta: 2 rules learned from 4 documents: {pack}"]
+    assert [r.category for r in load_pack(pack).rules] == ["navigation", "byline"]
+    check_result = run("rules", "check", pack)
+    assert check_result.exit_code == 0, check_result.stdout
+    new = write(tmp_path / "new.txt", article(9, top=["Warta Contoh - Kabar Terpercaya"],
+                                              end=["7 Pembaca"]))  # fmt: skip
+    cleaned = run("clean", "--rules", pack, new)
+    assert cleaned.exit_code == 0, cleaned.stderr
+    assert "Pembaca" not in cleaned.stdout
+    assert story(45) in cleaned.stdout and headline(9) in cleaned.stdout
+
+
+def test_cli_one_site_goes_to_stdout(tmp_path):
+    folder = tmp_path / "warta"
+    for i in range(3):
+        write(folder / f"a{i}.txt", article(i, end=[PROMO]))
+    result = run("learn", folder)
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(result.stdout)["rule"][0]["category"] == "promo"
+
+
+def test_cli_jsonl_groups_records_by_site_and_writes_one_pack_each(tmp_path):
+    records = []
+    for i in range(8):
+        site, tail = (
+            ("www.alpha.co.id", "Alpha Plus - Berita Tanpa Batas")
+            if i % 2
+            else ("m.beta.com", "Dukung Beta dengan berlangganan sekarang")
+        )
+        records.append({"id": i, "meta": {"url": f"https://{site}/berita/{i}"},
+                        "body": {"text": article(i, end=[tail])}})  # fmt: skip
+    dump = jsonl(tmp_path / "dump.jsonl", records)
+    out = tmp_path / "learned"
+    result = run("learn", dump, "--field", "body.text", "--url-field", "meta.url", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["alpha.co.id.toml", "beta.com.toml"]
+    alpha = load_pack(out / "alpha.co.id.toml")
+    assert alpha.sites == ("alpha.co.id",) and alpha.rules[0].category == "navigation"
+    cleaned = run("clean", dump, "--field", "body.text", "--url-field", "meta.url",
+                  "--rules", out)  # fmt: skip
+    texts = [json.loads(line)["body"]["text"] for line in cleaned.stdout.splitlines()]
+    assert len(texts) == 8
+    assert not any("Alpha Plus" in t or "Dukung Beta" in t for t in texts)
+    # a site's pack applies to its own pages only
+    other = Cleaner(rules=[out]).clean(article(1, end=["Alpha Plus - Berita Tanpa Batas"]),
+                                       url="https://beta.com/x")  # fmt: skip
+    assert "Alpha Plus" in other.text
+
+
+def test_cli_verbose_lists_rejected_candidates_with_reasons(tmp_path):
+    quote = (
+        "“Kami tidak akan mundur sampai tuntutan kami dipenuhi,” kata Ketua Serikat Budi Santoso."
+    )
+    folder = tmp_path / "seri"
+    for i in range(4):
+        write(folder / f"a{i}.txt", article(i, end=[quote, "ADVERTISEMENT", PROMO]))
+    result = run("learn", folder, "--out", tmp_path / "seri.toml", "--verbose")
+    assert result.exit_code == 0, result.stderr
+    lines = errors(result)
+    learned = "cleaner: seri: learned learned-seri-langganan-warta-contoh-premium (promo, line): "
+    assert any(line.startswith(learned) for line in lines)
+    assert any(
+        line.startswith('cleaner: seri: rejected "“Kami tidak akan mundur sampai')
+        and line.endswith('…" (4 documents): a quotation: story text reprinted across articles')
+        for line in lines
+    )
+    banner = "already removed by rule ad-banner (ad)"
+    assert f'cleaner: seri: rejected "ADVERTISEMENT" (4 documents): {banner}' in lines
+
+
+def test_cli_bad_inputs_are_one_line_each_and_the_rest_is_learned(tmp_path):
+    records = [{"url": f"https://warta.id/{i}", "text": article(i, end=[PROMO])}
+               for i in range(4)]  # fmt: skip
+    lines = [json.dumps(r) for r in records]
+    lines.insert(1, '{"url": "https://warta.id/x", "text": ')
+    lines.append(json.dumps({"text": "Tanpa alamat."}))
+    dump = write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
+    result = run(
+        "learn", dump, tmp_path / "nope.txt", "--url-field", "url", "--out", tmp_path / "o"
+    )
+    assert result.exit_code == 1
+    messages = errors(result)
+    assert messages[0].startswith(f"cleaner: {dump}: line 2: not valid JSON at column")
+    assert messages[1] == f"cleaner: {dump}: line 6: no URL in field 'url' to tell its site"
+    assert messages[2] == f"cleaner: {tmp_path / 'nope.txt'}: no such file or folder"
+    assert messages[3].startswith("cleaner: warta.id: 1 rule learned from 4 documents")
+    assert (tmp_path / "o/warta.id.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-", "--url-field", "url"], "reading a document from stdin: give --site NAME"),
+        (["{dump}"], "JSONL records need --url-field FIELD (or --site NAME)"),
+        (["{dump}", "--url-field", "url", "--out", "{tmp}/x.toml"], "2 sites found (a.id, b.id)"),
+        (["{dump}", "--url-field", "url", "--min-docs", "1"], "Invalid value for '--min-docs'"),
+    ],
+)
+def test_cli_usage_errors_exit_2(tmp_path, args, message):
+    records = [{"url": f"https://{s}/{i}", "text": article(i, end=[f"Langganan {s} Premium"])}
+               for i in range(6) for s in ("a.id", "b.id")]  # fmt: skip
+    dump = jsonl(tmp_path / "d.jsonl", records)
+    args = [a.format(dump=dump, tmp=tmp_path) for a in args]
+    result = run("learn", *args, input="Isi berita.\n")
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert message in result.stderr
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_cli_reports_sites_with_too_few_documents(tmp_path):
+    folder = tmp_path / "kecil"
+    for i in range(2):
+        write(folder / f"a{i}.txt", article(i, end=[PROMO]))
+    result = run("learn", folder, "--out", tmp_path / "o.toml")
+    assert result.exit_code == 0
+    assert errors(result) == [
+        "cleaner: kecil: 2 documents, fewer than --min-docs 3: nothing learned"
+    ]
+    assert not (tmp_path / "o.toml").exists()
