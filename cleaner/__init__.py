@@ -8,16 +8,11 @@
 [('ad-banner', 'ad')]
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .engine import Cleaner, clean
 from .model import CATEGORIES, Cleaned, Removal, apply_removals, restore
 from .rules import RuleError
 
-try:
-    __version__ = version("cleaner")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__version__ = "0.1.0"  # the one place the version is written (pyproject reads it from here)
 
 __all__ = [
     "CATEGORIES",

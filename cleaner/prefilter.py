@@ -83,7 +83,7 @@ def last_chars(pattern: str) -> tuple[str, ...] | None:
     items = _parse(pattern)
     if items is None:
         return None
-    found = _walk(_reverse(items), 1)
+    found = _walk(_reverse(list(items)), 1)
     if found is None or "" in found:
         return None
     return tuple(sorted(found))
@@ -94,20 +94,21 @@ def _starts(pattern: str, length: int) -> tuple[str, ...] | None:
     items = _parse(pattern)
     if items is None:
         return None
-    found = _walk(items, length)
+    found = _walk(list(items), length)
     if found is None or "" in found:
         return None
     return tuple(sorted({p[:length] for p in found}))
 
 
-def _parse(pattern: str) -> list | None:
+@cache
+def _parse(pattern: str) -> tuple | None:
     try:
         parsed = sre_parse.parse(pattern)
     except Exception:  # the regex module's own syntax: say nothing
         return None
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    return list(parsed)
+    return tuple(parsed)
 
 
 def _walk(items: list, need: int) -> set[str] | None:
@@ -190,7 +191,7 @@ def required(pattern: str) -> tuple[str, ...] | None:
         return None
     sets = [
         s
-        for s in _conjuncts(items)
+        for s in _conjuncts(list(items))
         if len(s) <= MAX_REQUIRED  # a single letter or blank is in every paragraph: useless
         and not any(len(x) == 1 and (x.isalnum() or x.isspace()) for x in s)
     ]
