@@ -19,7 +19,7 @@ from .inputs import Missing, Source
 from .jsonl import JsonlOptions, finish_record
 from .model import Cleaned
 from .outputs import Destination, Output, render
-from .parallel import Failed, ordered_map
+from .parallel import Failed, RecordDone, ordered_map
 
 #: Show a progress bar (on a terminal only) from this many bytes of input on.
 LARGE_INPUT = 8 * 1024 * 1024
@@ -73,7 +73,8 @@ def run_clean(
         bar = reporter.bar = typer.progressbar(length=total, label="cleaning", file=sys.stderr)
         bar.__enter__()
     try:
-        stream = events(found, opts.jsonl, opts.url, run.clash)
+        # with workers, JSONL records are parsed and written back by them, not here
+        stream = events(found, opts.jsonl, opts.url, run.clash, raw_records=opts.jobs > 1)
         for ctx, result in ordered_map(cleaner, stream, opts.jobs):
             run.handle(ctx, result)
             if bar is not None:
@@ -109,7 +110,7 @@ class _Run:
         self.claimed[key] = source.name
         return None
 
-    def handle(self, ctx: object, result: Cleaned | Failed | None) -> None:
+    def handle(self, ctx: object, result: Cleaned | RecordDone | Failed | None) -> None:
         if isinstance(ctx, Problem):
             (self.reporter.error if ctx.fatal else self.reporter.warning)(ctx.message)
         elif isinstance(ctx, Doc):
@@ -147,19 +148,24 @@ class _Run:
             return
         self._finish(source, output, True)
 
-    def _record(self, ctx: Record, result: Cleaned | Failed | None) -> None:
+    def _record(self, ctx: Record, result: Cleaned | RecordDone | Failed | None) -> None:
         where = f"{ctx.source.name}: line {ctx.number}"
         output = self.outputs.get(ctx.source)
         if output is None:
             return  # the dump's output could not be opened: already reported
         if isinstance(result, Failed):
-            self.reporter.error(f"{where}: {result.message}")
+            self.reporter.error(result.message if result.located else f"{where}: {result.message}")
             return
         assert result is not None
         for warning in result.warnings:
             self.reporter.warning(f"{where}: warning: {warning}")
+        if isinstance(result, RecordDone):
+            line = result.line
+        else:
+            assert ctx.record is not None
+            line = finish_record(ctx.record, result, self.opts.jsonl)
         try:
-            output.write(finish_record(ctx.record, result, self.opts.jsonl) + "\n")
+            output.write(line + "\n")
         except OSError as exc:
             self.outputs.pop(ctx.source).abort()
             self._cannot_write(ctx.source, exc)

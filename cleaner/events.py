@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .inputs import InputError, Missing, Source, open_binary, read_document
 from .jsonl import JsonlOptions, iter_lines, parse_record
-from .parallel import Task
+from .parallel import RecordTask, Task
 
 EMPTY = "warning: empty file; its output is empty too"
 
@@ -41,7 +41,7 @@ class Begin:
 class Record:
     source: Source
     number: int
-    record: dict
+    record: dict | None  # None: the line goes to the worker unparsed (a RecordTask)
     size: int = 0
 
 
@@ -56,15 +56,20 @@ def events(
     jsonl: JsonlOptions,
     url: str | None,
     clash: Callable[[Source], str | None],
+    raw_records: bool = False,
 ) -> Iterator[tuple]:
-    """(event, task or None) for every input; `clash` says why a source cannot be written."""
+    """(event, task or None) for every input; `clash` says why a source cannot be written.
+
+    With `raw_records`, a JSONL record is not parsed here: its task is a `RecordTask` that
+    the worker parses, cleans and turns back into a line (for `--jobs` N > 1).
+    """
     for item in found:
         if isinstance(item, Missing):
             yield Problem(f"{item.name}: {item.problem}"), None
         elif (why := clash(item)) is not None:
             yield Problem(f"{item.name}: {why}; skipped"), None
         elif item.kind == "jsonl":
-            yield from _dump_events(item, jsonl, url)
+            yield from _dump_events(item, jsonl, url, raw_records)
         else:
             yield from _doc_events(item, url)
 
@@ -82,7 +87,7 @@ def _doc_events(source: Source, url: str | None) -> Iterator[tuple]:
     yield Doc(source, source.size), Task(document, url, html=source.kind == "html")
 
 
-def _dump_events(source: Source, opts: JsonlOptions, url: str | None) -> Iterator[tuple]:
+def _dump_events(source: Source, opts: JsonlOptions, url: str | None, raw: bool) -> Iterator[tuple]:
     try:
         stream = open_binary(source)
     except InputError as exc:
@@ -90,7 +95,7 @@ def _dump_events(source: Source, opts: JsonlOptions, url: str | None) -> Iterato
         return
     yield Begin(source), None
     try:
-        problem = yield from _record_events(stream, source, opts, url)
+        problem = yield from _record_events(stream, source, opts, url, raw)
     finally:
         if source.path is not None:
             stream.close()
@@ -99,7 +104,7 @@ def _dump_events(source: Source, opts: JsonlOptions, url: str | None) -> Iterato
     yield End(source, ok=problem is None), None
 
 
-def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str | None):
+def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str | None, raw):
     """Yield one event per record; return a message if the dump as a whole is unreadable.
 
     A record's URL comes from --url-field, else from --url (one site's dump)."""
@@ -111,6 +116,10 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
         records = 0
         for number, line in iter_lines(stream):
             records += 1
+            if raw:
+                task = RecordTask(line, source.name, number, opts, default_url)
+                yield Record(source, number, None, len(line) + 1), task
+                continue
             try:
                 record, text, url = parse_record(line, source.name, number, opts)
             except InputError as exc:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .engine import Cleaner
+from .inputs import InputError
+from .jsonl import JsonlOptions, finish_record, parse_record
 from .model import Cleaned
 
 C = TypeVar("C")
@@ -45,13 +47,42 @@ class Task:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordTask:
+    """One JSONL line to parse, clean and put back together, all in the worker: with N jobs
+    the parent process only reads lines and writes lines, so it does not hold the workers up.
+    """
+
+    line: bytes
+    name: str  # the dump's name, for messages
+    number: int  # the line number, for messages
+    opts: JsonlOptions
+    url: str | None = None  # --url, when the record has none
+
+    @property
+    def document(self) -> bytes:
+        return self.line
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDone:
+    """A cleaned JSONL record: the output line (no newline) and the cleaner's warnings."""
+
+    line: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Failed:
-    """A task that could not be cleaned; `message` is the reason, without the file name."""
+    """A task that could not be cleaned; `message` is the reason, without the file name
+    (unless `located`: then it already names the file and line)."""
 
     message: str
+    located: bool = False
 
 
-def run_task(cleaner: Cleaner, task: Task) -> Cleaned | Failed:
+def run_task(cleaner: Cleaner, task: Task | RecordTask) -> Cleaned | RecordDone | Failed:
+    if isinstance(task, RecordTask):
+        return _run_record(cleaner, task)
     try:
         if not task.html:
             return cleaner.clean(task.document, url=task.url)
@@ -68,6 +99,18 @@ def run_task(cleaner: Cleaner, task: Task) -> Cleaned | Failed:
         return Failed(f"internal error while cleaning: {type(exc).__name__}: {exc}")
 
 
+def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
+    try:
+        record, text, url = parse_record(task.line, task.name, task.number, task.opts)
+    except InputError as exc:
+        return Failed(str(exc), located=True)
+    result = run_task(cleaner, Task(text, url or task.url))
+    if isinstance(result, Failed):
+        return result
+    assert isinstance(result, Cleaned)
+    return RecordDone(finish_record(record, result, task.opts), result.warnings)
+
+
 _worker_cleaner: Cleaner | None = None
 
 
@@ -79,7 +122,7 @@ def _init_worker(cleaner: Cleaner) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_batch(tasks: list[Task | None]) -> list[Cleaned | Failed | None]:
+def _run_batch(tasks: list[Task | RecordTask | None]) -> list[Cleaned | RecordDone | Failed | None]:
     assert _worker_cleaner is not None
     return [None if t is None else run_task(_worker_cleaner, t) for t in tasks]
 
