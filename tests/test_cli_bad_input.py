@@ -86,7 +86,8 @@ def test_folder_without_inputs_is_reported(tmp_path):
         (b'{"id": 2, "text": "caf\xe9"}', "not UTF-8 text (byte 0xe9 at column 23)"),
     ],
 )  # fmt: skip
-def test_bad_jsonl_record_is_reported_and_the_others_are_written(tmp_path, line, problem):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the workers parse the records
+def test_bad_jsonl_record_is_reported_and_the_others_are_written(tmp_path, line, problem, jobs):
     good = '{"id": 1, "text": "ADVERTISEMENT\\nIsi berita pertama."}'
     later = '{"id": 3, "text": "Isi berita ketiga."}'
     raw = line if isinstance(line, bytes) else line.encode()
@@ -94,7 +95,7 @@ def test_bad_jsonl_record_is_reported_and_the_others_are_written(tmp_path, line,
         tmp_path / "in/dump.jsonl", b"\n".join([good.encode(), raw, later.encode()]) + b"\n"
     )
     after = write(tmp_path / "in/z.txt", ARTICLE)  # an input after the dump is still processed
-    result = run("clean", dump, after, "-o", tmp_path / "out")
+    result = run("clean", dump, after, "-o", tmp_path / "out", "--jobs", jobs)
     assert result.exit_code == 1
     assert errors(result) == [f"cleaner: {dump}: line 2: {problem}"]
     records = read_jsonl((tmp_path / "out/dump.jsonl").read_text(encoding="utf-8"))
