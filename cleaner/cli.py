@@ -18,7 +18,19 @@ import typer
 from . import __version__
 from .batch import CleanOptions, Reporter, run_clean
 from .catalog import entries
-from .cliopts import Drop, Keep, NoDefaultRules, RulePaths, Url, build_cleaner, fail
+from .cliopts import (
+    Drop,
+    Html,
+    Jsonl,
+    Keep,
+    NoDefaultRules,
+    RulePaths,
+    Url,
+    UrlField,
+    build_cleaner,
+    dotted_field,
+    fail,
+)
 from .inputs import InputError, Source, find_sources, read_document
 from .jsonl import JsonlOptions
 from .learn_cli import LEARN_EPILOG, learn_command
@@ -57,12 +69,6 @@ def _root(
     """Strip boilerplate from scraped Indonesian news articles, and say what went and why."""
 
 
-def _field(value: str | None) -> str | None:
-    if value is not None and not all(value.split(".")):
-        raise typer.BadParameter(f"'{value}' is not a field name or dotted path like article.body")
-    return value
-
-
 CLEAN_EPILOG = """Examples:
 
 cleaner clean article.txt page.html     (or: cat article.txt | cleaner clean)
@@ -90,19 +96,19 @@ def clean(
         Format,
         typer.Option("--format", "-f", help="text, or json/jsonl with the removal log."),
     ] = Format.text,
-    html: Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")] = False,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")] = False,
+    html: Html = False,
+    jsonl: Jsonl = False,
     field: Annotated[
-        str, typer.Option(callback=_field, rich_help_panel="JSONL", help="Field to clean (dotted).")
+        str,
+        typer.Option(
+            callback=dotted_field, rich_help_panel="JSONL", help="Field to clean (dotted)."
+        ),
     ] = "text",
-    url_field: Annotated[
-        str | None,
-        typer.Option(callback=_field, rich_help_panel="JSONL", help="Field holding the URL."),
-    ] = None,
+    url_field: UrlField = None,
     output_field: Annotated[
         str | None,
         typer.Option(
-            callback=_field,
+            callback=dotted_field,
             rich_help_panel="JSONL",
             help="Put the clean text here instead of replacing --field.",
         ),

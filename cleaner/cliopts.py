@@ -48,6 +48,21 @@ Url = Annotated[
 ]
 
 
+def dotted_field(value: str | None) -> str | None:
+    """Check a --field / --url-field value: a name, or a dotted path like article.body."""
+    if value is not None and not all(value.split(".")):
+        raise typer.BadParameter(f"'{value}' is not a field name or dotted path like article.body")
+    return value
+
+
+Html = Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")]
+Jsonl = Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")]
+UrlField = Annotated[
+    str | None,
+    typer.Option(callback=dotted_field, rich_help_panel="JSONL", help="Field holding the URL."),
+]
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Print `cleaner: message` on stderr; `raise fail(...)` exits with `code`."""
     typer.echo(f"cleaner: {message}", err=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .batch import Reporter
-from .cliopts import NoDefaultRules, RulePaths, fail
+from .cliopts import Html, Jsonl, NoDefaultRules, RulePaths, UrlField, dotted_field, fail
 from .events import Doc, Problem, Record, events
 from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
@@ -44,12 +44,6 @@ VERBOSE_LIMIT = 100  # rejected candidates listed per site with --verbose
 class GroupBy(StrEnum):
     domain = "domain"
     host = "host"
-
-
-def _field(value: str | None) -> str | None:
-    if value is not None and not all(value.split(".")):
-        raise typer.BadParameter(f"'{value}' is not a field name or dotted path like article.body")
-    return value
 
 
 def learn_command(
@@ -115,15 +109,13 @@ def learn_command(
             help="List every rule learned and every repeated piece rejected, with the reason.",
         ),
     ] = False,
-    html: Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")] = False,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")] = False,
+    html: Html = False,
+    jsonl: Jsonl = False,
     field: Annotated[
-        str, typer.Option(callback=_field, rich_help_panel="JSONL", help="Text field (dotted).")
+        str,
+        typer.Option(callback=dotted_field, rich_help_panel="JSONL", help="Text field (dotted)."),
     ] = "text",
-    url_field: Annotated[
-        str | None,
-        typer.Option(callback=_field, rich_help_panel="JSONL", help="Field holding the URL."),
-    ] = None,
+    url_field: UrlField = None,
     rules: RulePaths = None,
     no_default_rules: NoDefaultRules = False,
 ) -> None:
