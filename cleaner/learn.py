@@ -610,11 +610,11 @@ class Learner:
             occ.where = _MIDDLE
         occ.dash_after = text[occ.end : occ.end + 4].strip()[:1] in ("-", "–", "—")
         occ.share = len("".join(occ.raw.split())) / solid
-        line_start = text.rfind("\n", 0, occ.start) + 1
-        line_end = text.find("\n", occ.end)
-        line_end = n if line_end < 0 else line_end
-        occ.before = text[max(line_start, occ.start - CONTEXT) : occ.start]
-        occ.after = text[occ.end : min(line_end, occ.end + CONTEXT)]
+        # context runs across line breaks: whether the loaded rules already remove a piece
+        # is judged with the lines around it (a promo the scraper split over several lines);
+        # remove examples show the piece's own line only (see _shape)
+        occ.before = text[max(0, occ.start - CONTEXT) : occ.start]
+        occ.after = text[occ.end : min(n, occ.end + CONTEXT)]
         return occ
 
     def _count(self, h: int, occ: _Occurrence, doc) -> None:
@@ -820,6 +820,8 @@ class _Finisher:
         for before, raw, after in info.examples:
             if "[[" in raw or "]]" in raw:
                 continue  # would read as the [[...]] marker of a remove example
+            before = before[before.rfind("\n") + 1 :]  # the piece's own line
+            after = after.split("\n", 1)[0]
             choices = [raw]
             context = before + after
             if (
