@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from .model import CATEGORIES, Cleaned
 from .passes import DEFAULT_TIMEOUT, DUPLICATE_RULE, run_rules
-from .plan import Plan
+from .plan import Literals, Plan
+from .prefilter import required
 from .rules import Pack, Rule, RuleError, compile_pattern, default_rules_dir, load_packs
 
 
@@ -85,6 +86,19 @@ class Cleaner:
             else:
                 generic.extend(chosen)
         self._generic, self._sites = tuple(generic), tuple(sites)
+        # Without a URL, a site pack is chosen by its signatures. A pack is tried only on texts
+        # that hold one of its signatures' required literals, all found by one scan: a
+        # thousand learned site packs must not mean a thousand regex searches per document.
+        self._sig_always: list[int] = []
+        self._sig_by_literal: dict[str, set[int]] = {}
+        for i, (pack, _) in enumerate(self._sites):
+            needs = [required(sig) for sig in pack.signatures]
+            if any(n is None for n in needs):
+                self._sig_always.append(i)
+                continue
+            for lit in (lit for n in needs for lit in n or ()):
+                self._sig_by_literal.setdefault(lit, set()).add(i)
+        self._sig_literals = Literals(set(self._sig_by_literal))
         # Plans are derived, immutable once built; a race builds one twice, which is harmless.
         self._plans: dict[tuple[str, ...], Plan] = {}
         self._dedupe = active(DUPLICATE_RULE, "duplicate")
@@ -105,8 +119,12 @@ class Cleaner:
                 for p, rules in self._sites
                 if any(host == s or host.endswith("." + s) for s in p.sites)
             ]
+        chosen = set(self._sig_always)
+        for lit in self._sig_literals.scan(text):
+            chosen.update(self._sig_by_literal[lit])
         found = []
-        for pack, rules in self._sites:
+        for i in sorted(chosen):
+            pack, rules = self._sites[i]
             for sig in pack.signatures:
                 try:
                     if compile_pattern(sig).search(text, timeout=self.timeout):

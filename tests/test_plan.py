@@ -135,3 +135,15 @@ def test_later_passes_looking_only_near_seams_change_nothing(monkeypatch):
     monkeypatch.setattr(passes, "_focus", lambda parts, head, seams: range(len(parts)))
     slow = [CLEANER.clean(text) for _, text in TEXTS]
     assert fast == slow
+
+
+@pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
+def test_site_packs_by_signature_are_those_a_plain_search_finds(name, text):
+    from cleaner.rules import compile_pattern
+
+    naive = [
+        pack.name
+        for pack, _ in CLEANER._sites
+        if any(compile_pattern(sig).search(text) for sig in pack.signatures)
+    ]
+    assert CLEANER.site_packs(text) == naive
