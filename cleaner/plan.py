@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 
 from .layout import Unit
-from .prefilter import first_chars, last_chars, prefixes, required, starts
+from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts
 from .rules import Rule
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
@@ -48,9 +48,19 @@ def budget(timeout: float, text: str) -> float:
 SEARCH_LEN = 12
 
 
+def _longest(find, pattern: str) -> tuple[str, ...] | None:
+    """`find(pattern, length)` for the longest length that gives an answer: a long literal
+    wakes a rule up less often, but has more spellings (too many: no answer)."""
+    for length in (SEARCH_LEN, 8, PREFIX_LEN):
+        found = find(pattern, length)
+        if found:
+            return found
+    return None
+
+
 def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
     """The literals to look for to find the starts of a rule's matches (None: scan for it)."""
-    return prefixes(pattern, SEARCH_LEN) or prefixes(pattern)
+    return _longest(prefixes, pattern)
 
 
 class _LineRule:
@@ -89,7 +99,7 @@ class Plan:
         for i, r in enumerate(self.others):
             pre = self.prefixes[r.id]
             if r.anchored:
-                opening = starts(r.pattern, SEARCH_LEN)
+                opening = _longest(starts, r.pattern)
                 if opening is not None:
                     self._anchored.append((i, opening))
                 else:
