@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .model import CATEGORIES, Cleaned
 from .passes import DEFAULT_TIMEOUT, DUPLICATE_RULE, run_rules
-from .plan import Literals, Plan
+from .plan import Occurrences, Plan
 from .prefilter import required
 from .rules import Pack, Rule, RuleError, compile_pattern, default_rules_dir, load_packs
 
@@ -98,9 +98,11 @@ class Cleaner:
                 continue
             for lit in (lit for n in needs for lit in n or ()):
                 self._sig_by_literal.setdefault(lit, set()).add(i)
-        self._sig_literals = Literals(set(self._sig_by_literal))
         # Plans are derived, immutable once built; a race builds one twice, which is harmless.
-        self._plans: dict[tuple[str, ...], Plan] = {}
+        # The generic plan's scan also finds the signatures' literals: without a URL, one
+        # scan of the text chooses the site packs and, when none applies, serves the cleaning.
+        self._generic_plan = Plan(list(self._generic), also_find=self._sig_by_literal)
+        self._plans: dict[tuple[str, ...], Plan] = {(): self._generic_plan}
         self._dedupe = active(DUPLICATE_RULE, "duplicate")
 
     def __reduce__(self):
@@ -111,7 +113,7 @@ class Cleaner:
         """Names of the site packs that apply to this document (by URL host, else by signature)."""
         return [pack.name for pack, _ in self._site_rules(text, url)]
 
-    def _site_rules(self, text: str, url: str | None):
+    def _site_rules(self, text: str, url: str | None, found: Occurrences | None = None):
         if url:
             host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
             return [
@@ -120,8 +122,10 @@ class Cleaner:
                 if any(host == s or host.endswith("." + s) for s in p.sites)
             ]
         chosen = set(self._sig_always)
-        for lit in self._sig_literals.scan(text):
-            chosen.update(self._sig_by_literal[lit])
+        if self._sig_by_literal:
+            found = found or self._generic_plan.occurrences(text)
+            for lit in found.present():
+                chosen.update(self._sig_by_literal.get(lit, ()))
         found = []
         for i in sorted(chosen):
             pack, rules = self._sites[i]
@@ -136,7 +140,8 @@ class Cleaner:
 
     def clean(self, text: str, *, url: str | None = None) -> Cleaned:
         """Clean one document. `url`, when known, selects the site packs for that host."""
-        chosen = self._site_rules(text, url)
+        found = None if url else self._generic_plan.occurrences(text)
+        chosen = self._site_rules(text, url, found)
         key = tuple(pack.name for pack, _ in chosen)
         plan = self._plans.get(key)
         if plan is None:  # one plan per combination of site packs, built on first use
@@ -144,7 +149,9 @@ class Cleaner:
             for _, site_rules in chosen:
                 rules.extend(site_rules)
             plan = self._plans[key] = Plan(rules)
-        return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe)
+        if plan is not self._generic_plan:
+            found = None  # a site pack's plan looks for more literals: its own scan
+        return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
 
 
 def _rebuild(args: dict) -> Cleaner:

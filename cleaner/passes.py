@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from .layout import Unit, head_end, units
 from .model import Cleaned, Removal
-from .plan import Plan, budget
+from .plan import Occurrences, Plan, budget
 from .rules import Rule
 from .whitespace import absorb
 
@@ -60,15 +60,17 @@ def run_rules(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     dedupe: bool = False,
+    found: Occurrences | None = None,
 ) -> Cleaned:
     """Apply the rules to one text until nothing more comes off, and return the exact result.
 
     Removing one piece can expose another (a headline that ended at a banner, a line that
     repeats once its banner is gone), so the rules run again on the output until a pass
     removes nothing: cleaning the result again is then a no-op. One extra pass is the norm.
+    `found`: the plan's scan of `text`, if the caller has made it already.
     """
     plan = rules if isinstance(rules, Plan) else Plan(list(rules))
-    result = _one_pass(text, plan, timeout, dedupe)
+    result = _one_pass(text, plan, timeout, dedupe, found_all=found)
     removals, warnings = list(result.removals), list(result.warnings)
     for _ in range(MAX_PASSES - 1):
         if not result.removals:
@@ -141,7 +143,12 @@ def _removal(rule_id: str, category: str, text: str, start: int, end: int) -> Re
 
 
 def _one_pass(
-    text: str, plan: Plan, timeout: float, dedupe: bool, seams: list[int] | None = None
+    text: str,
+    plan: Plan,
+    timeout: float,
+    dedupe: bool,
+    seams: list[int] | None = None,
+    found_all: Occurrences | None = None,
 ) -> Cleaned:
     """Line rules, then span rules, then tail rules, then duplicates, over one text.
 
@@ -156,7 +163,8 @@ def _one_pass(
     head = head_end(text, parts)
     taken = Taken()
     warnings: list[str] = []
-    found_all = plan.occurrences(text)
+    if found_all is None:
+        found_all = plan.occurrences(text)
     near, found = parts, found_all
     all_starts = near_starts = plan.anchored_starts(text, parts)
     if seams is not None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .layout import Unit
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts
@@ -81,7 +81,9 @@ class _LineRule:
 class Plan:
     """The rules of one document's rule set (generic + its site packs), ready to run."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], also_find: Iterable[str] = ()) -> None:
+        """`also_find`: literals the scan reports too, for the caller (site-pack signatures),
+        so that one scan of a text serves both."""
         ordered = sorted(rules, key=lambda r: _SCOPE_ORDER[r.scope])  # stable: pack order
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
@@ -110,7 +112,7 @@ class Plan:
                     index.setdefault(lit, []).append(i)
             else:
                 self._always.append(i)
-        self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal})
+        self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal, *also_find})
 
     def occurrences(self, text: str, ranges: list[tuple[int, int]] | None = None) -> Occurrences:
         return Occurrences(self.literals, text, ranges)
