@@ -192,8 +192,9 @@ def required(pattern: str) -> tuple[str, ...] | None:
     sets = [
         s
         for s in _conjuncts(list(items))
-        if len(s) <= MAX_REQUIRED  # a single letter or blank is in every paragraph: useless
-        and not any(len(x) == 1 and (x.isalnum() or x.isspace()) for x in s)
+        if len(s) <= MAX_REQUIRED
+        # a single letter, blank, full stop or comma is in every paragraph: useless
+        and not any(len(x) == 1 and (x.isalnum() or x.isspace() or x in ".,") for x in s)
     ]
     if not sets:
         return None

@@ -147,3 +147,21 @@ def test_site_packs_by_signature_are_those_a_plain_search_finds(name, text):
         if any(compile_pattern(sig).search(text) for sig in pack.signatures)
     ]
     assert CLEANER.site_packs(text) == naive
+
+
+def test_reusing_the_site_choice_scan_for_cleaning_changes_nothing():
+    # Without a URL, the scan that chooses the site packs also serves the cleaning; the slow
+    # way scans again with the plan that cleans.
+    for _, text in TEXTS:
+        key = tuple(CLEANER.site_packs(text))
+        plan = CLEANER._plans.get(key) or Plan(
+            [*CLEANER._generic, *(r for p, rs in CLEANER._sites if p.name in key for r in rs)]
+        )
+        slow = passes.run_rules(text, plan, timeout=CLEANER.timeout, dedupe=True)
+        assert CLEANER.clean(text) == slow
+
+
+def test_a_full_stop_or_comma_is_no_required_literal():
+    # in every paragraph: a signature "required" to hold "." would be searched in every text
+    assert required(r"^[A-Z]+\.[a-z]+,[A-Z]") is None
+    assert required(r"(?:Editor|Penulis)\s*:") == (":",)  # rarer in a paragraph: kept
