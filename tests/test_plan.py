@@ -7,6 +7,7 @@ against the obvious slow way, on every rule and on real text in several layouts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, passes
 from cleaner.examples import expected_output
-from cleaner.layout import head_end, units
+from cleaner.layout import head_end, is_body_like, units
 from cleaner.plan import Literals, Plan
 from cleaner.prefilter import last_chars, prefixes, required, starts
 
@@ -165,3 +166,22 @@ def test_a_full_stop_or_comma_is_no_required_literal():
     # in every paragraph: a signature "required" to hold "." would be searched in every text
     assert required(r"^[A-Z]+\.[a-z]+,[A-Z]") is None
     assert required(r"(?:Editor|Penulis)\s*:") == (":",)  # rarer in a paragraph: kept
+
+
+_OLD_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\Z")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\u00a0ab.!?\"')]”’\n", max_size=40))
+def test_body_like_without_a_word_list_is_the_plain_definition(text):
+    # a full sentence of eight words or more, read the slow way
+    plain = bool(_OLD_SENTENCE_END.search(text)) and len(text.split()) >= 8
+    assert is_body_like(text) == plain
+
+
+def test_body_like_on_the_corpus_units_is_the_plain_definition():
+    for _, text in TEXTS:
+        for u in units(text):
+            piece = text[u.start : u.end]
+            plain = bool(_OLD_SENTENCE_END.search(piece)) and len(piece.split()) >= 8
+            assert is_body_like(piece) == plain, piece[:80]
