@@ -254,6 +254,8 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
     Judging what remains, not the raw unit, keeps cleaning idempotent: `Judul ADVERTISEMENT`
     after `Judul` is a duplicate once the banner is gone, so it goes in the first pass.
     """
+    if len(parts) < 2:
+        return  # nothing to repeat (a glued article is often one unit)
     spans = [(s, e) for s, e, _ in taken.items]
     seen: set[str] = set()
     k = 0  # spans before spans[k] end before the current unit (units and spans are sorted)

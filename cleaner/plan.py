@@ -233,7 +233,12 @@ class Plan:
         elif rule.anchored:  # no prefix known: every unit start
             candidates = (u.start for u in parts if u.start < limit)
         elif pre is not None:
-            candidates = iter(sorted({i for p in pre for i in found(p) if i < limit}))
+            present = found.present()  # a few literals: looping over them beats a call per prefix
+            at = [present[p] for p in pre if p in present]
+            if len(at) == 1 and found.in_order:
+                candidates = (i for i in at[0] if i < limit)
+            else:
+                candidates = iter(sorted({i for found_at in at for i in found_at if i < limit}))
         else:
             candidates = None
         if candidates is None:
@@ -309,6 +314,12 @@ class Occurrences:
 
     def __call__(self, literal: str) -> list[int]:
         return self.present().get(literal, [])
+
+    @property
+    def in_order(self) -> bool:
+        """Whether each literal's offsets are in order without repeats (one stretch scanned;
+        the stretches of several ranges may overlap)."""
+        return self._ranges is None or len(self._ranges) < 2
 
     def present(self) -> dict[str, list[int]]:
         """Each literal that occurs, with its offsets."""
