@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from .layout import Unit
-from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts
+from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
 from .rules import Rule
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
@@ -66,7 +66,7 @@ def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
 class _LineRule:
     """A line rule with the tests that let a unit skip it."""
 
-    __slots__ = ("compiled", "head_only", "last", "needs", "prefix", "rule")
+    __slots__ = ("compiled", "head_only", "last", "longest", "needs", "prefix", "rule", "shortest")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -76,6 +76,9 @@ class _LineRule:
         self.last = frozenset(last) if last is not None else None
         self.head_only = rule.zone == "head"
         self.needs = required(rule.pattern)  # one of these must be in the unit
+        # the unit's length must be one the pattern can match (a story paragraph is long)
+        self.shortest, longest = widths(rule.pattern)
+        self.longest = longest if longest is not None else float("inf")
 
 
 class Plan:
@@ -192,6 +195,8 @@ class Plan:
                 if lr.last is not None and last not in lr.last:
                     continue
                 if lr.head_only and start >= head:
+                    continue
+                if not lr.shortest <= end - start <= lr.longest:
                     continue
                 if lr.needs is not None and not _contains(text, lr.needs, start, end):
                     continue

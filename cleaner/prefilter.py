@@ -90,6 +90,21 @@ def last_chars(pattern: str) -> tuple[str, ...] | None:
 
 
 @cache
+@cache
+def widths(pattern: str) -> tuple[int, int | None]:
+    """The shortest and longest match (None: no limit), in characters.
+
+    >>> widths(r"(?:Foto|Gambar): [A-Z]{2,5}"), widths(r"Editor: .+")
+    ((8, 13), (9, None))
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # the regex module's own syntax: say nothing
+        return 0, None
+    low, high = parsed.getwidth()
+    return low, (high if high < C.MAXREPEAT else None)
+
+
 def _starts(pattern: str, length: int) -> tuple[str, ...] | None:
     items = _parse(pattern)
     if items is None:

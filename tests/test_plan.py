@@ -18,7 +18,7 @@ from cleaner import Cleaner, passes
 from cleaner.examples import expected_output
 from cleaner.layout import head_end, is_body_like, units
 from cleaner.plan import Literals, Plan
-from cleaner.prefilter import last_chars, prefixes, required, starts
+from cleaner.prefilter import last_chars, prefixes, required, starts, widths
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEANER = Cleaner()
@@ -116,6 +116,8 @@ def test_what_the_prefilter_derives_holds_for_real_matches(rule):
             assert piece[-1] in last
         if needs is not None:
             assert any(n in piece for n in needs)
+        shortest, longest = widths(rule.pattern)
+        assert shortest <= len(piece) <= (longest if longest is not None else len(piece))
 
 
 @settings(max_examples=300, deadline=None)
