@@ -70,12 +70,16 @@ def run_rules(
     `found`: the plan's scan of `text`, if the caller has made it already.
     """
     plan = rules if isinstance(rules, Plan) else Plan(list(rules))
+    found = found or plan.occurrences(text)
     result = _one_pass(text, plan, timeout, dedupe, found_all=found)
     removals, warnings = list(result.removals), list(result.warnings)
     for _ in range(MAX_PASSES - 1):
         if not result.removals:
             break
-        result = _one_pass(result.text, plan, timeout, dedupe, _seams(result.removals))
+        # the literals' places in the cleaned text follow from the last pass's (no new scan)
+        found = found.after([(r.start, r.end) for r in result.removals], result.text)
+        seams = _seams(result.removals)
+        result = _one_pass(result.text, plan, timeout, dedupe, seams, found)
         removals = _merge(text, removals, result.removals)
         warnings.extend(w for w in result.warnings if w not in warnings)
     return Cleaned(result.text, tuple(removals), tuple(warnings))
@@ -169,7 +173,7 @@ def _one_pass(
     all_starts = near_starts = plan.anchored_starts(text, parts)
     if seams is not None:
         near = [parts[i] for i in _focus(parts, head, seams)]
-        found = plan.occurrences(text, _ranges(near))
+        found = found_all.within(_ranges(near))
         near_set = {u.start for u in near}
         near_starts = {
             rule_id: kept

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .layout import Unit
@@ -117,8 +118,8 @@ class Plan:
                 self._always.append(i)
         self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal, *also_find})
 
-    def occurrences(self, text: str, ranges: list[tuple[int, int]] | None = None) -> Occurrences:
-        return Occurrences(self.literals, text, ranges)
+    def occurrences(self, text: str) -> Occurrences:
+        return Occurrences(self.literals, text)
 
     def anchored_starts(self, text: str, parts: list[Unit]) -> dict[str, list[int]]:
         """For each anchored rule (by id), the unit starts that open with one of its prefixes."""
@@ -240,7 +241,7 @@ class Plan:
         elif pre is not None:
             present = found.present()  # a few literals: looping over them beats a call per prefix
             at = [present[p] for p in pre if p in present]
-            if len(at) == 1 and found.in_order:
+            if len(at) == 1:  # already in order, no repeats
                 candidates = (i for i in at[0] if i < limit)
             else:
                 candidates = iter(sorted({i for found_at in at for i in found_at if i < limit}))
@@ -308,29 +309,69 @@ class Occurrences:
 
     The scan is one regex for all the literals (see `Literals`), run by the standard `re`
     module, which looks for the literals' first characters in C: one pass over the text
-    however many rules there are. It runs on the first lookup only. With `ranges` (sorted,
-    disjoint (start, end) pairs), only occurrences that start inside them are reported: the
-    later passes look only around the seams of earlier ones.
+    however many rules there are. It runs on the first lookup only. Each literal's offsets
+    are in order, without repeats. A later pass does not scan again: `after` carries the
+    occurrences over the removals, and `within` keeps those near the seams.
     """
 
-    def __init__(self, literals: Literals, text: str, ranges=None) -> None:
-        self._literals, self._text, self._ranges = literals, text, ranges
-        self._hits: dict[str, list[int]] | None = None
+    def __init__(self, literals: Literals, text: str, hits=None) -> None:
+        self._literals, self._text = literals, text
+        self._hits: dict[str, list[int]] | None = hits
 
     def __call__(self, literal: str) -> list[int]:
         return self.present().get(literal, [])
 
-    @property
-    def in_order(self) -> bool:
-        """Whether each literal's offsets are in order without repeats (one stretch scanned;
-        the stretches of several ranges may overlap)."""
-        return self._ranges is None or len(self._ranges) < 2
-
     def present(self) -> dict[str, list[int]]:
         """Each literal that occurs, with its offsets."""
         if self._hits is None:
-            self._hits = self._literals.scan(self._text, self._ranges)
+            self._hits = self._literals.scan(self._text)
         return self._hits
+
+    def within(self, ranges: list[tuple[int, int]]) -> Occurrences:
+        """Only the occurrences that start inside `ranges` (sorted, disjoint (start, end))."""
+        starts = [s for s, _ in ranges]
+        out: dict[str, list[int]] = {}
+        for lit, at in self.present().items():
+            kept = [p for p in at if (k := bisect_right(starts, p) - 1) >= 0 and p < ranges[k][1]]
+            if kept:
+                out[lit] = kept
+        return Occurrences(self._literals, self._text, out)
+
+    def after(self, cuts: list[tuple[int, int]], cleaned: str) -> Occurrences:
+        """The occurrences in `cleaned`: this text with `cuts` (sorted, disjoint (start, end))
+        taken out. An occurrence clear of the cuts moves left by what was cut before it; one
+        that a cut touches is gone; the new ones, across a seam, are found by scanning a few
+        characters on either side of it. Exactly what a scan of `cleaned` would find.
+
+        >>> lits = Literals({"Baca", "juga"})
+        >>> text = "Baca XXjuga. Bacjuga"
+        >>> Occurrences(lits, text).after([(5, 7), (16, 18)], "Baca juga. Baca")("Baca")
+        [0, 11]
+        """
+        if not cuts:
+            return Occurrences(self._literals, cleaned, self.present())
+        ends, gone, total = [e for _, e in cuts], [], 0
+        for s, e in cuts:
+            gone.append(total)  # characters cut before cut k
+            total += e - s
+        gone.append(total)
+        out: dict[str, set[int]] = {}
+        for lit, at in self.present().items():
+            n = len(lit)
+            for p in at:
+                k = bisect_right(ends, p)  # the first cut that ends after p
+                if k < len(cuts) and cuts[k][0] < p + n:
+                    continue  # the occurrence loses characters to the cut
+                out.setdefault(lit, set()).add(p - gone[k])
+        longest = self._literals.longest
+        for k, (s, _) in enumerate(cuts):
+            seam = s - gone[k]  # where cut k closed up the cleaned text
+            lo, hi = max(0, seam - longest + 1), min(len(cleaned), seam + longest - 1)
+            for lit, at in self._literals.scan(cleaned, [(lo, hi)]).items():
+                for p in at:
+                    if p < seam < p + len(lit):  # runs across the seam: new
+                        out.setdefault(lit, set()).add(p)
+        return Occurrences(self._literals, cleaned, {k: sorted(v) for k, v in out.items()})
 
 
 class Literals:
@@ -345,7 +386,7 @@ class Literals:
 
     def __init__(self, literals: set[str]) -> None:
         self._rx = re.compile(_trie(literals)) if literals else None
-        self._longest = max(map(len, literals), default=0)
+        self.longest = max(map(len, literals), default=0)
         self._at: dict[str, tuple[str, ...]] = {
             lit: tuple(lit[:j] for j in range(1, len(lit) + 1) if lit[:j] in literals)
             for lit in literals
@@ -373,7 +414,7 @@ class Literals:
         finditer, at, inside = self._rx.finditer, self._at, self._inside
         for start, end in ranges if ranges is not None else ((0, len(text)),):
             # a literal that starts inside the range may end past it
-            for m in finditer(text, start, min(len(text), end + self._longest)):
+            for m in finditer(text, start, min(len(text), end + self.longest)):
                 pos, found = m.start(), m.group()
                 for lit in at[found]:
                     hits.setdefault(lit, []).append(pos)

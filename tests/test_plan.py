@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner, passes
 from cleaner.examples import expected_output
 from cleaner.layout import head_end, is_body_like, units
-from cleaner.plan import Literals, Plan
+from cleaner.plan import Literals, Occurrences, Plan
 from cleaner.prefilter import last_chars, prefixes, required, starts, widths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,6 +130,36 @@ def test_the_literal_scan_finds_every_occurrence_even_overlapping_ones(literals,
     for lit in set(literals):
         expected = [i for i in range(len(text)) if text.startswith(lit, i)]
         assert scan.get(lit, []) == expected, lit  # in order, no repeats: `matches` relies on it
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["(", "(Bac", "Baca", "aca", "[ik", "ab", "b", "a b"]), min_size=1),
+    st.text(alphabet="(Bac[ikb x", max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=5),
+)
+def test_occurrences_carried_over_cuts_are_those_a_new_scan_finds(literals, text, raw_cuts):
+    cuts, pos = [], 0  # sorted, disjoint, inside the text
+    for start, length in sorted(raw_cuts):
+        start = max(start, pos)
+        if start + length > len(text):
+            break
+        cuts.append((start, start + length))
+        pos = start + length
+    cleaned = "".join(
+        text[a:b]
+        for a, b in zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(text)], strict=True)
+    )
+    lits = Literals(set(literals))
+    carried = Occurrences(lits, text).after(cuts, cleaned).present()
+    assert carried == lits.scan(cleaned)
+
+
+def test_occurrences_within_ranges_are_those_that_start_inside():
+    lits = Literals({"Baca", "aca", "juga"})
+    text = "Baca juga. Baca lagi juga"
+    near = Occurrences(lits, text).within([(0, 3), (11, 16)])
+    assert near.present() == {"Baca": [0, 11], "aca": [1, 12]}
 
 
 def test_later_passes_looking_only_near_seams_change_nothing(monkeypatch):
