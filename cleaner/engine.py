@@ -97,7 +97,7 @@ class Cleaner:
                 self._sig_always.append(i)
                 continue
             for lit in (lit for n in needs for lit in n or ()):
-                self._sig_by_literal.setdefault(lit, set()).add(i)
+                self._sig_by_literal.setdefault(_rarer_start(lit), set()).add(i)
         # Plans are derived, immutable once built; a race builds one twice, which is harmless.
         # The generic plan's scan also finds the signatures' literals: without a URL, one
         # scan of the text chooses the site packs and, when none applies, serves the cleaning.
@@ -152,6 +152,20 @@ class Cleaner:
         if plan is not self._generic_plan:
             found = None  # a site pack's plan looks for more literals: its own scan
         return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
+
+
+def _rarer_start(literal: str) -> str:
+    """The literal from its first capital letter on, if that leaves four characters or more:
+    a text holding the literal holds that part too, and the scan for literals tries a match
+    at every character that can start one (`raj News`: every r; `News`: every N).
+
+    >>> _rarer_start(", MINA "), _rarer_start("raj News Agency (MINA)"), _rarer_start("(x)")
+    ('MINA ', 'News Agency (MINA)', '(x)')
+    """
+    for i, ch in enumerate(literal):
+        if ch.isupper():
+            return literal[i:] if len(literal) - i >= 4 else literal
+    return literal
 
 
 def _rebuild(args: dict) -> Cleaner:
