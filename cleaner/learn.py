@@ -39,7 +39,7 @@ from .engine import Cleaner
 from .examples import Example, check
 from .layout import Unit, is_body_like, units
 from .model import CATEGORIES
-from .rules import Rule, _expand
+from .rules import Rule, expand_macros, make_rule
 
 # ---------------------------------------------------------------- normalising
 
@@ -385,19 +385,18 @@ class LearnedRule:
     keep_is_stock: bool = False  # no body line of the batch fit: a stock sentence is used
 
     def rule(self, pack: str = "learned") -> Rule:
-        """The rule as the engine runs it (for checks, or a `Plan` of your own)."""
-        return Rule(
-            id=self.id,
-            category=self.category,
-            description=self.description,
-            scope=self.scope,
-            pattern=self.expanded,
-            zone="any",
-            pack=pack,
-            remove=self.remove,
-            keep=self.keep,
-            anchored=self.pattern.startswith("{unit_start}"),
-        )
+        """The rule as the engine runs it (for checks, or a `Plan` of your own), built and
+        checked exactly as the loader builds the written pack's rule."""
+        entry = {
+            "id": self.id,
+            "category": self.category,
+            "description": self.description,
+            "scope": self.scope,
+            "pattern": self.pattern,
+            "remove": list(self.remove),
+            "keep": list(self.keep),
+        }
+        return make_rule(entry, pack=pack, macros=MACROS, path="<learned>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -814,7 +813,7 @@ class _Finisher:
         else:
             c.scope = "line"
             c.pattern = body
-        c.expanded = _expand(Path("<learned>"), "learned", c.pattern, MACROS)
+        c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         rule = _probe_rule(c)
         kept: list[str] = []
         for before, raw, after in info.examples:
@@ -884,18 +883,14 @@ class _Finisher:
 
 
 def _probe_rule(c: _Candidate) -> Rule:
-    return Rule(
-        id="learned-probe",
-        category=c.category,
-        description="",
-        scope=c.scope,
-        pattern=c.expanded,
-        zone="any",
-        pack="learned",
-        remove=(),
-        keep=(),
-        anchored=c.pattern.startswith("{unit_start}"),
-    )
+    entry = {
+        "id": "learned-probe",
+        "category": c.category,
+        "description": "a candidate under test",
+        "scope": c.scope,
+        "pattern": c.pattern,
+    }
+    return make_rule(entry, pack="learned", macros=MACROS, path="<learned>", examples=False)
 
 
 def _inside(part: _Candidate, whole: _Candidate) -> bool:

@@ -116,7 +116,37 @@ def _expand(path: Path, rule_id: str, pattern: str, macros: dict[str, str], dept
     return _MACRO.sub(sub, pattern)
 
 
-def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
+def expand_macros(pattern: str, macros: dict[str, str], path: str | Path = "<memory>") -> str:
+    """`pattern` with every `{name}` replaced by its macro, as a pack's rules are.
+
+    >>> expand_macros("{word}+", {"word": "[a-z]"})
+    '(?:[a-z])+'
+    """
+    return _expand(Path(path), "", pattern, macros)
+
+
+def make_rule(
+    entry: dict,
+    *,
+    pack: str,
+    macros: dict[str, str] | None = None,
+    path: str | Path = "<memory>",
+    examples: bool = True,
+) -> Rule:
+    """A rule from a `[[rule]]` table (a dict with the same keys), checked exactly as a pack's
+    rules are: code that writes rules (`cleaner learn`) builds them the same way the loader
+    does. `examples=False` lets a rule without remove/keep examples through (a probe).
+
+    >>> make_rule({"id": "x", "category": "ad", "description": "d", "pattern": "IKLAN",
+    ...            "remove": ["IKLAN"], "keep": ["Iklan itu."]}, pack="mine").scope
+    'line'
+    """
+    return _rule(Path(path), pack, entry, macros or {}, examples=examples)
+
+
+def _rule(
+    path: Path, pack: str, entry: object, macros: dict[str, str], examples: bool = True
+) -> Rule:
     if not isinstance(entry, dict):
         raise RuleError(path, None, "every [[rule]] must be a table")
     rule_id = entry.get("id")
@@ -150,7 +180,7 @@ def _rule(path: Path, pack: str, entry: object, macros: dict[str, str]) -> Rule:
         # the engine combines patterns into one alternation of named groups
         raise RuleError(path, rule_id, "patterns may not use named groups or backreferences")
     remove, keep = (_strings(path, rule_id, entry, k) for k in ("remove", "keep"))
-    if not remove or not keep:
+    if examples and (not remove or not keep):
         raise RuleError(path, rule_id, "needs at least one 'remove' and one 'keep' example")
     return Rule(
         id=rule_id,

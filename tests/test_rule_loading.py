@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, RuleError
-from cleaner.rules import default_rules_dir, load_pack, load_packs
+from cleaner.rules import default_rules_dir, load_pack, load_packs, make_rule
 
 GOOD = """
 [[rule]]
@@ -131,3 +131,33 @@ def test_learned_packs_under_rules_load_only_when_named(tmp_path, monkeypatch):
     assert "learned-kompas-promo" not in Cleaner().all_rules
     assert "id-generic" in [p.name for p in Cleaner().packs]
     assert "learned-kompas-promo" in Cleaner(rules=[learned]).all_rules
+
+
+def test_a_rule_built_in_code_is_checked_like_a_loaded_one(tmp_path):
+    # cleaner learn builds its rules through make_rule: same checks, same fields as the loader
+    entry = {
+        "id": "promo-x",
+        "category": "promo",
+        "description": "d",
+        "scope": "span",
+        "pattern": "{unit_start}Ikuti kami{unit_end}",
+        "remove": ["Ikuti kami"],
+        "keep": ["Kami ikuti aturan."],
+    }
+    macros = {"unit_start": r"(?<=^|  )", "unit_end": r"(?=\n|\Z)"}
+    built = make_rule(entry, pack="mine", macros=macros)
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        "[macros]\nunit_start = '(?<=^|  )'\nunit_end = '(?=\\n|\\Z)'\n"
+        "[[rule]]\nid = 'promo-x'\ncategory = 'promo'\ndescription = 'd'\nscope = 'span'\n"
+        "pattern = '{unit_start}Ikuti kami{unit_end}'\nremove = ['Ikuti kami']\n"
+        "keep = ['Kami ikuti aturan.']\n",
+        encoding="utf-8",
+    )
+    assert built == load_pack(path).rules[0]
+    assert built.anchored
+    with pytest.raises(RuleError, match=r"promo-x.*remove"):
+        make_rule({**entry, "remove": []}, pack="mine", macros=macros)
+    assert make_rule({**entry, "remove": []}, pack="mine", macros=macros, examples=False)
+    with pytest.raises(RuleError, match=r"promo-x.*unknown macro"):
+        make_rule(entry, pack="mine")
