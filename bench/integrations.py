@@ -8,8 +8,9 @@ scraper layout with no separator), drawn with a fixed seed. Every engine cleans 
 with the default rules; the rules are compiled and warmed up before any clock starts. Spark runs
 in local mode on all cores; its JVM start and the first job (Python workers importing pandas and
 building their Cleaner) are timed apart, as "startup", before the timed runs.
-Each engine runs `--repeat` times; the table gives the best and the median run (a shared VM
-is noisy: the best run is the engine's cost, the median says how much to trust it).
+Each engine runs `--repeat` times, in rounds (library, pool, pandas, polars, then again; Spark
+after them); the table gives the best and the median run (a shared VM is noisy: the best run
+is the engine's cost, the median says how much to trust it).
 """
 
 from __future__ import annotations
@@ -102,27 +103,50 @@ def main() -> None:
     print(f"{args.rows} rows, {mb:.1f} MB, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     print(f"{'engine':<8} {'startup s':>9} {'best s':>7} {'rows/s':>7} {'median s':>8} "
           f"{'rows/s':>7} {'best vs library':>15}")  # fmt: skip
-    baseline = None
-    for name in args.engines:
-        start = time.perf_counter()
-        try:
-            run = globals()[name](texts)
-        except ImportError as exc:
-            print(f"{name:<8} skipped: {exc}")
-            continue
-        if name == "spark":
-            run()  # the first job starts the Python workers: startup, not cleaning
-        startup = time.perf_counter() - start
-        times = []
+    # Set every engine up first, then time them in rounds (one run of each per round): a noisy
+    # VM's slow spells then fall on all engines alike. Spark runs last, on its own: its JVM
+    # would otherwise share the cores with the others' runs.
+    runs: dict[str, Callable[[], object]] = {}
+    startups: dict[str, float] = {}
+    local = [n for n in args.engines if n != "spark"]
+    for name in local:
+        runs[name], startups[name] = _setup(name, texts)
+    times: dict[str, list[float]] = {name: [] for name in args.engines}
+    for _ in range(args.repeat):
+        for name in local:
+            if runs.get(name):
+                times[name].append(_timed(runs[name]))
+    if "spark" in args.engines:
+        runs["spark"], startups["spark"] = _setup("spark", texts)
         for _ in range(args.repeat):
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-        best, median = min(times), statistics.median(times)
-        baseline = baseline or (best if name == "library" else None)
+            if runs["spark"]:
+                times["spark"].append(_timed(runs["spark"]))
+    baseline = min(times["library"]) if times.get("library") else None
+    for name in args.engines:
+        if not times[name]:
+            continue
+        best, median = min(times[name]), statistics.median(times[name])
         ratio = f"{baseline / best:14.2f}x" if baseline else ""
-        print(f"{name:<8} {startup:9.2f} {best:7.2f} {args.rows / best:7.0f} {median:8.2f} "
+        print(f"{name:<8} {startups[name]:9.2f} {best:7.2f} {args.rows / best:7.0f} {median:8.2f} "
               f"{args.rows / median:7.0f} {ratio}")  # fmt: skip
+
+
+def _setup(name: str, texts: list[str]) -> tuple[Callable[[], object] | None, float]:
+    start = time.perf_counter()
+    try:
+        run = globals()[name](texts)
+    except ImportError as exc:
+        print(f"{name:<8} skipped: {exc}")
+        return None, 0.0
+    if name == "spark":
+        run()  # the first job starts the Python workers: startup, not cleaning
+    return run, time.perf_counter() - start
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
