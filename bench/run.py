@@ -13,8 +13,8 @@ tenants' load), the command line's are wall seconds (they measure parallelism). 
    MB/s and articles/s on one core, the ratio cleaner/floor, peak memory; then the command line
    on the same articles as JSONL with `--jobs 1` and `--jobs 2`, and the speed-up;
 2. scaling: half the input against all of it (linear: 2.0x), the default rules against ten
-   times as many (learned-style site rules, see `many_rules`), and one glued line of 5 MB
-   against one of 10 MB (linear: 2.0x);
+   times as many (learned-style site rules, see `many_rules`), and one glued line of half
+   `--line-mb` against one of `--line-mb` (5 and 10 MB; linear: 2.0x);
 3. the command line: start-up of `cleaner --help` and of `cleaner clean` on one small file
    (best of 5), and a large JSONL dump streamed through `cleaner clean` with its peak memory.
 Ratios are what to compare across machines, not seconds.
@@ -209,6 +209,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="MB per layout (default 50)")
     parser.add_argument("--jsonl-mb", type=float, default=200.0, help="JSONL dump size (200)")
+    parser.add_argument(
+        "--line-mb", type=float, default=10.0, help="the longer single glued line, MB (10)"
+    )
     parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per measurement (2)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -260,12 +263,14 @@ def main() -> None:
     print(f"rules  {base} -> {10 * base} ({args.mb / 5:g} MB, lines): {one_s:.2f} s -> "
           f"{ten_s:.2f} s = {ten_s / one_s:.2f}x")  # fmt: skip
     line_s = {}
-    for mb in (5, 10):
-        line = "".join(build(mb, True))[: mb * 1_000_000]
+    short, long = args.line_mb / 2, args.line_mb
+    for mb in (short, long):
+        line = "".join(build(mb, True))[: int(mb * 1_000_000)]
         corpus.write_text(line, encoding="utf-8")
         line_s[mb], _ = run(corpus, "clean", repeat=max(REPEAT, 3))  # cheap: more runs
-    print(f"one glued line 5 MB -> 10 MB: {line_s[5]:.2f} s -> {line_s[10]:.2f} s = "
-          f"{line_s[10] / line_s[5]:.2f}x ({10 / line_s[10]:.2f} MB/s)")  # fmt: skip
+    print(f"one glued line {short:g} MB -> {long:g} MB: {line_s[short]:.2f} s -> "
+          f"{line_s[long]:.2f} s = {line_s[long] / line_s[short]:.2f}x "
+          f"({long / line_s[long]:.2f} MB/s)")  # fmt: skip
 
     print("\n3. Command line")
     small = tmp / "one.txt"
