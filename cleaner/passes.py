@@ -21,6 +21,13 @@ DEFAULT_TIMEOUT = 0.25
 TAIL_MAX_SHARE = 0.5
 #: A line repeated verbatim is a duplicate only if it has at least this many words.
 DUPLICATE_MIN_WORDS = 4
+#: A unit whose words all occur, in order and verbatim, inside an earlier unit is a duplicate
+#: too (scrapers that collect nested page elements repeat each paragraph after the whole
+#: article) if it has at least this many words: a short sentence may be repeated on purpose.
+CONTAINED_MIN_WORDS = 8
+#: The search for contained repeats reads at most this many characters per character of the
+#: document, so a huge document cannot make it quadratic; an article never comes near it.
+CONTAINED_SEARCH_BUDGET = 64
 DUPLICATE_RULE = "duplicate-line"
 #: Passes over a text at most (a pass that removes nothing ends the loop early).
 MAX_PASSES = 4
@@ -253,7 +260,9 @@ def _take_tail(text: str, rule: Rule, hits, taken: Taken) -> None:
 
 
 def _duplicates(text: str, parts: list[Unit], taken: Taken):
-    """Units whose remaining words (after the other removals) repeat an earlier unit's.
+    """Units whose remaining words (after the other removals) repeat an earlier unit's, or
+    occur verbatim inside an earlier unit (CONTAINED_MIN_WORDS words or more). The first
+    copy is kept: the words of a removed unit are all still in the text.
 
     Judging what remains, not the raw unit, keeps cleaning idempotent: `Judul ADVERTISEMENT`
     after `Judul` is a duplicate once the banner is gone, so it goes in the first pass.
@@ -262,20 +271,24 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
         return  # nothing to repeat (a glued article is often one unit)
     spans = [(s, e) for s, e, _ in taken.items]
     seen: set[str] = set()
+    earlier = ""  # the kept units of CONTAINED_MIN_WORDS words or more, one per line
+    budget = CONTAINED_SEARCH_BUDGET * len(text)
     k = 0  # spans before spans[k] end before the current unit (units and spans are sorted)
     for u in parts:
         while k < len(spans) and spans[k][1] <= u.start:
             k += 1
         if k == len(spans) or spans[k][0] >= u.end:  # the common case: no removal inside
             pieces = [(u.start, u.end)]
-            whole = text[u.start : u.end]
-            if whole.isprintable():  # no blank but single spaces: already normalised
-                if whole.count(" ") + 1 < DUPLICATE_MIN_WORDS:
+            key = text[u.start : u.end]
+            if key.isprintable():  # no blank but single spaces: already normalised
+                words = key.count(" ") + 1
+                if words < DUPLICATE_MIN_WORDS:
                     continue
-                if whole in seen:
-                    yield u.start, u.end
-                seen.add(whole)
-                continue
+            else:
+                words = len(key.split())
+                if words < DUPLICATE_MIN_WORDS:
+                    continue
+                key = " ".join(key.split())
         else:
             pieces, pos, j = [], u.start, k
             while j < len(spans) and spans[j][0] < u.end:
@@ -286,11 +299,20 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
                 j += 1
             if pos < u.end:
                 pieces.append((pos, u.end))
-        words = " ".join(text[a:b] for a, b in pieces).split()
-        if len(words) < DUPLICATE_MIN_WORDS:
-            continue
-        key = " ".join(words)
-        if key in seen:
+            split = " ".join(text[a:b] for a, b in pieces).split()
+            words = len(split)
+            if words < DUPLICATE_MIN_WORDS:
+                continue
+            key = " ".join(split)
+        repeated = key in seen
+        if not repeated and words >= CONTAINED_MIN_WORDS and len(earlier) <= budget:
+            if earlier:
+                budget -= len(earlier)
+                repeated = key in earlier
+            if not repeated:
+                earlier += key
+                earlier += "\n"
+        if repeated:
             for a, b in pieces:
                 # trim the white space at the piece's edges: absorb() decides what goes with it
                 a += len(text[a:b]) - len(text[a:b].lstrip())

@@ -58,6 +58,35 @@ def test_keep_duplicate_builtin():
     assert clean(text, keep={"duplicate-line"}).text == text
 
 
+# A scraper that collects nested page elements: the whole article glued, then each paragraph.
+P1 = "Polisi memastikan tambang di Kedung Jumbleng tidak berizin, kata Kapolres pada Rabu."
+P2 = "Tebing galian itu longsor dan menewaskan dua penambang yang sedang bekerja di sana."
+
+
+def test_a_paragraph_repeated_inside_an_earlier_unit_is_a_duplicate():
+    text = f"{P1}{P2}\n{P1}\n{P2}"  # glued without a blank, as the scraper left it
+    result = clean(text)
+    assert result.text == f"{P1}{P2}"  # the first copy, whole: no sentence is lost
+    assert [r.rule_id for r in result.removals] == ["duplicate-line", "duplicate-line"]
+    assert clean(text, keep={"duplicate"}).text == text
+
+
+def test_a_repeat_is_only_removed_after_its_first_copy_and_only_if_long_enough():
+    # the longer unit comes second: it holds words of its own, so both stay
+    assert clean(f"{P1}\n{P1} {P2}").text == f"{P1}\n{P1} {P2}"
+    # a short sentence repeated inside a later paragraph, or after it, may be on purpose
+    short = "Korban jiwa tidak ada."
+    assert clean(f"{P1} {short}\n{short}").text == f"{P1} {short}\n{short}"
+
+
+def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
+    from cleaner import passes
+
+    text = f"{P1}{P2}\n{P1}\n{P2}\n{P1}"
+    monkeypatch.setattr(passes, "CONTAINED_SEARCH_BUDGET", 0)  # spent: no search inside units
+    assert clean(text).text == f"{P1}{P2}\n{P1}\n{P2}"  # verbatim repeats still go
+
+
 @pytest.mark.parametrize("bad", ["banner", "baca-juga-typo"])
 def test_unknown_category_or_rule_is_a_clear_error(bad):
     with pytest.raises(ValueError, match=f"unknown category or rule id '{bad}'"):

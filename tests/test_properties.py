@@ -120,3 +120,13 @@ def test_body_alone_is_never_touched(sentences, sep):
     # distinct sentences: a repeated line is a legitimate `duplicate` removal
     text = sep.join(dict.fromkeys(sentences))
     assert CLEANER.clean(text).removals == ()
+
+
+@FAST
+@given(st.lists(st.tuples(st.sampled_from(BODY), st.sampled_from(SEPARATORS)), max_size=16))
+def test_every_story_sentence_survives_however_often_and_however_glued_it_repeats(parts):
+    # duplicates go, verbatim or inside an earlier unit, but their first copy always stays
+    text = "".join(piece + sep for piece, sep in parts)
+    out = " ".join(CLEANER.clean(text).text.split())
+    for sentence in {piece for piece, _ in parts}:
+        assert " ".join(sentence.split()) in out
