@@ -36,7 +36,7 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import Cleaner  # noqa: E402
+from cleaner import Cleaned, Cleaner  # noqa: E402
 from cleaner.learn import LearnOptions, learn, site_of  # noqa: E402
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -148,14 +148,18 @@ def site_for(article: Article, outlet: str) -> str:
     return (site_of(article.url) if article.url else None) or outlet
 
 
-def learned_cleaner(train: list[Article], site: str, options: LearnOptions, tmp: Path):
-    """The shipped rules plus a pack learned from `train` (None when nothing was learned)."""
-    result = learn((a.text for a in train), site=site, options=options)
+def learned_cleaner(
+    train: list[Article], site: str, options: LearnOptions, tmp: Path, shipped: bool = True
+):
+    """The shipped rules plus a pack learned from `train` (None when nothing was learned);
+    with `shipped=False`, a pack learned and used without the shipped rules, as on a site
+    they know nothing of."""
+    result = learn((a.text for a in train), site=site, options=options, known=shipped or None)
     if not result.rules:
         return None, 0
     path = tmp / f"{site}-{len(list(tmp.iterdir()))}.toml"
     path.write_text(result.to_toml(), encoding="utf-8")
-    return Cleaner(rules=[path]), len(result.rules)
+    return Cleaner(rules=[path], default_rules=shipped), len(result.rules)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         for folder in folders:
             outlet = folder.name
             articles = load(folder)
-            before, after, inside = Score(), Score(), Score()
-            learned_rules = []
+            before, after, alone, inside = Score(), Score(), Score(), Score()
+            learned_rules, alone_rules = [], []
             for i, article in enumerate(articles):
                 before.add(score(article, default.clean(article.text, url=article.url), args.align))
                 train = articles[:i] + articles[i + 1 :]
@@ -187,10 +191,18 @@ def main(argv: list[str] | None = None) -> int:
                 learned_rules.append(count)
                 output = (cleaner or default).clean(article.text, url=article.url)
                 after.add(score(article, output, args.align))
+                cleaner, count = learned_cleaner(train, site, options, Path(tmp), shipped=False)
+                alone_rules.append(count)
+                output = cleaner.clean(article.text, url=article.url) if cleaner else None
+                alone.add(score(article, output or Cleaned(article.text), args.align))
             rows.append((outlet, len(articles), "shipped rules", *before.row()))
             rules = "/".join(str(n) for n in learned_rules)
             rows.append(
                 (outlet, len(articles), f"+ learned, leave-one-out ({rules} rules)", *after.row())
+            )
+            rules = "/".join(str(n) for n in alone_rules)
+            rows.append(
+                (outlet, len(articles), f"learned alone, leave-one-out ({rules})", *alone.row())
             )
             if args.in_sample:
                 cleaner, count = learned_cleaner(
