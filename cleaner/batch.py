@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import Cleaner
-from .events import Begin, Doc, End, Problem, Record, events
+from .events import Begin, Doc, End, Problem, Record, Records, events
 from .inputs import Missing, Source
 from .jsonl import JsonlOptions, finish_record
 from .model import Cleaned
 from .outputs import Destination, Output, render
-from .parallel import Failed, RecordDone, ordered_map
+from .parallel import Failed, RecordsDone, ordered_map
 
 #: Show a progress bar (on a terminal only) from this many bytes of input on.
 LARGE_INPUT = 8 * 1024 * 1024
@@ -110,7 +110,7 @@ class _Run:
         self.claimed[key] = source.name
         return None
 
-    def handle(self, ctx: object, result: Cleaned | RecordDone | Failed | None) -> None:
+    def handle(self, ctx: object, result: Cleaned | RecordsDone | Failed | None) -> None:
         if isinstance(ctx, Problem):
             (self.reporter.error if ctx.fatal else self.reporter.warning)(ctx.message)
         elif isinstance(ctx, Doc):
@@ -123,6 +123,8 @@ class _Run:
                 self._cannot_write(ctx.source, exc)
         elif isinstance(ctx, Record):
             self._record(ctx, result)
+        elif isinstance(ctx, Records):
+            self._records(ctx, result)
         elif isinstance(ctx, End):
             output = self.outputs.pop(ctx.source, None)
             if output is not None:
@@ -148,7 +150,7 @@ class _Run:
             return
         self._finish(source, output, True)
 
-    def _record(self, ctx: Record, result: Cleaned | RecordDone | Failed | None) -> None:
+    def _record(self, ctx: Record, result: Cleaned | Failed | None) -> None:
         where = f"{ctx.source.name}: line {ctx.number}"
         output = self.outputs.get(ctx.source)
         if output is None:
@@ -159,13 +161,27 @@ class _Run:
         assert result is not None
         for warning in result.warnings:
             self.reporter.warning(f"{where}: warning: {warning}")
-        if isinstance(result, RecordDone):
-            line = result.line
-        else:
-            assert ctx.record is not None
-            line = finish_record(ctx.record, result, self.opts.jsonl)
+        assert isinstance(result, Cleaned)
+        line = finish_record(ctx.record, result, self.opts.jsonl)
         try:
             output.write(line + "\n")
+        except OSError as exc:
+            self.outputs.pop(ctx.source).abort()
+            self._cannot_write(ctx.source, exc)
+
+    def _records(self, ctx: Records, result: RecordsDone | Failed | None) -> None:
+        output = self.outputs.get(ctx.source)
+        if output is None:
+            return  # the dump's output could not be opened: already reported
+        if isinstance(result, Failed):  # not a record's fault: the block could not be cleaned
+            where = f"{ctx.source.name}: lines {ctx.first}-{ctx.last}"
+            self.reporter.error(f"{where}: {result.message}")
+            return
+        assert isinstance(result, RecordsDone)
+        for is_error, message in result.messages:
+            (self.reporter.error if is_error else self.reporter.warning)(message)
+        try:
+            output.write(result.text)
         except OSError as exc:
             self.outputs.pop(ctx.source).abort()
             self._cannot_write(ctx.source, exc)

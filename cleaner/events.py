@@ -13,9 +13,13 @@ from dataclasses import dataclass
 
 from .inputs import InputError, Missing, Source, open_binary, read_document
 from .jsonl import JsonlOptions, iter_lines, parse_record
-from .parallel import RecordTask, Task
+from .parallel import RecordsTask, Task
 
 EMPTY = "warning: empty file; its output is empty too"
+#: With workers, a dump's records go to them in blocks of this many characters or records (a
+#: block is one task: the parent's work per record is then next to nothing).
+BLOCK_CHARS = 64 * 1024
+BLOCK_RECORDS = 64
 
 
 # Events: what reading produces, in input order. Each knows its size for the progress bar.
@@ -41,7 +45,17 @@ class Begin:
 class Record:
     source: Source
     number: int
-    record: dict | None  # None: the line goes to the worker unparsed (a RecordTask)
+    record: dict
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """Consecutive records of a dump, cleaned together by a worker (`--jobs` N > 1)."""
+
+    source: Source
+    first: int  # line numbers
+    last: int
     size: int = 0
 
 
@@ -60,8 +74,8 @@ def events(
 ) -> Iterator[tuple]:
     """(event, task or None) for every input; `clash` says why a source cannot be written.
 
-    With `raw_records`, a JSONL record is not parsed here: its task is a `RecordTask` that
-    the worker parses, cleans and turns back into a line (for `--jobs` N > 1).
+    With `raw_records`, JSONL records are not parsed here: they go in blocks (`Records`, with
+    a `RecordsTask`) that a worker parses, cleans and turns back into lines (`--jobs` N > 1).
     """
     for item in found:
         if isinstance(item, Missing):
@@ -114,11 +128,18 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
                 return f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"
             stream.seek(0)
         records = 0
+        block: list[bytes] = []
+        numbers: list[int] = []
+        size = 0
         for number, line in iter_lines(stream):
             records += 1
             if raw:
-                task = RecordTask(line, source.name, number, opts, default_url)
-                yield Record(source, number, None, len(line) + 1), task
+                block.append(line)
+                numbers.append(number)
+                size += len(line) + 1
+                if size >= BLOCK_CHARS or len(block) >= BLOCK_RECORDS:
+                    yield _block(source, block, numbers, size, opts, default_url)
+                    block, numbers, size = [], [], 0
                 continue
             try:
                 record, text, url = parse_record(line, source.name, number, opts)
@@ -126,8 +147,15 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
                 yield Problem(str(exc), size=len(line) + 1), None
                 continue
             yield Record(source, number, record, len(line) + 1), Task(text, url or default_url)
+        if block:
+            yield _block(source, block, numbers, size, opts, default_url)
     except OSError as exc:
         return f"{source.name}: cannot read: {exc.strerror or exc}"
     if not records:
         yield Problem(f"{source.name}: {EMPTY}", False), None
     return None
+
+
+def _block(source, lines, numbers, size, opts, url) -> tuple[Records, RecordsTask]:
+    task = RecordsTask(tuple(lines), tuple(numbers), source.name, opts, url, size)
+    return Records(source, numbers[0], numbers[-1], size), task

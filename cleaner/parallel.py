@@ -48,9 +48,7 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class RecordTask:
-    """One JSONL line to parse, clean and put back together, all in the worker: with N jobs
-    the parent process only reads lines and writes lines, so it does not hold the workers up.
-    """
+    """One JSONL line to parse, clean and put back together, in the worker (see RecordsTask)."""
 
     line: bytes
     name: str  # the dump's name, for messages
@@ -61,6 +59,29 @@ class RecordTask:
     @property
     def document(self) -> bytes:
         return self.line
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsTask:
+    """Consecutive JSONL lines of one dump, parsed, cleaned and put back together in the
+    worker (for `--jobs` N > 1). The parent reads blocks of lines and writes blocks of lines:
+    it does next to nothing per record, so it does not hold the workers up."""
+
+    lines: tuple[bytes, ...]
+    numbers: tuple[int, ...]  # each line's number, for messages
+    name: str  # the dump's name, for messages
+    opts: JsonlOptions
+    url: str | None = None  # --url, when a record has none
+    size: int = 0  # bytes read, line breaks included
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsDone:
+    """A block of cleaned records: the output lines (each with its line break) and, in line
+    order, the messages to report: (True, error) for a record left out, (False, warning)."""
+
+    text: str
+    messages: tuple[tuple[bool, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +101,11 @@ class Failed:
     located: bool = False
 
 
-def run_task(cleaner: Cleaner, task: Task | RecordTask) -> Cleaned | RecordDone | Failed:
+def run_task(
+    cleaner: Cleaner, task: Task | RecordTask | RecordsTask
+) -> Cleaned | RecordDone | RecordsDone | Failed:
+    if isinstance(task, RecordsTask):
+        return _run_records(cleaner, task)
     if isinstance(task, RecordTask):
         return _run_record(cleaner, task)
     try:
@@ -111,6 +136,23 @@ def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
     return RecordDone(finish_record(record, result, task.opts), result.warnings)
 
 
+def _run_records(cleaner: Cleaner, task: RecordsTask) -> RecordsDone:
+    out: list[str] = []
+    messages: list[tuple[bool, str]] = []
+    for line, number in zip(task.lines, task.numbers, strict=True):
+        result = _run_record(cleaner, RecordTask(line, task.name, number, task.opts, task.url))
+        where = f"{task.name}: line {number}"
+        if isinstance(result, Failed):
+            messages.append(
+                (True, result.message if result.located else f"{where}: {result.message}")
+            )
+            continue
+        messages.extend((False, f"{where}: warning: {w}") for w in result.warnings)
+        out.append(result.line)
+        out.append("\n")
+    return RecordsDone("".join(out), tuple(messages))
+
+
 _worker_cleaner: Cleaner | None = None
 
 
@@ -132,7 +174,7 @@ def _batches(items: Iterable[tuple[C, Task | None]]) -> Iterator[list[tuple[C, T
     chars = 0
     for ctx, task in items:
         batch.append((ctx, task))
-        chars += len(task.document) if task else 0
+        chars += (task.size if isinstance(task, RecordsTask) else len(task.document)) if task else 0
         if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
             yield batch
             batch, chars = [], 0

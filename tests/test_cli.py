@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cleaner import Cleaner, __version__, batch, parallel
+from cleaner import Cleaner, __version__, batch, events, parallel
 from cleaner.batch import CleanOptions, Reporter, run_clean, wants_progress
 from cleaner.inputs import find_sources
 
@@ -165,18 +165,25 @@ def test_url_selects_site_rules(tmp_path):
 
 def test_jobs_2_gives_the_same_output_in_the_same_order(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "BATCH_DOCS", 3)  # many small batches, several in flight
+    monkeypatch.setattr(events, "BLOCK_RECORDS", 5)  # a dump's records go in many blocks
     seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
     records = [{"n": i, "text": seeds[i % len(seeds)]} for i in range(40)]
-    records.insert(7, "not json")
+    for at in (7, 20, 21, 35):  # bad lines in several blocks, two in a row
+        records.insert(at, "not json" if at != 21 else {"n": "no text"})
     jsonl(tmp_path / "in/dump.jsonl", records)
     for i, text in enumerate(seeds):
         write(tmp_path / f"in/doc{i}.txt", text)
     outputs = {}
+    dump = tmp_path / "in/dump.jsonl"
     for jobs in ("1", "2"):
         result = run("clean", tmp_path / "in", "--format", "jsonl", "--jobs", jobs)
-        assert result.exit_code == 1  # the bad line
-        assert errors(result) == [f"cleaner: {tmp_path / 'in/dump.jsonl'}: line 8: "
-                                  "not valid JSON at column 1: Expecting value"]  # fmt: skip
+        assert result.exit_code == 1  # the bad lines
+        assert errors(result) == [
+            f"cleaner: {dump}: line 8: not valid JSON at column 1: Expecting value",
+            f"cleaner: {dump}: line 21: not valid JSON at column 1: Expecting value",
+            f"cleaner: {dump}: line 22: no field 'text' in this record",
+            f"cleaner: {dump}: line 36: not valid JSON at column 1: Expecting value",
+        ]
         outputs[jobs] = result.stdout
     assert outputs["1"] == outputs["2"]
     numbers = [r["n"] for r in read_jsonl(outputs["2"]) if "n" in r]
