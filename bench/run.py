@@ -14,7 +14,8 @@ tenants' load), the command line's are wall seconds (they measure parallelism). 
    on the same articles as JSONL with `--jobs 1` and `--jobs 2`, and the speed-up;
 2. scaling: half the input against all of it (linear: 2.0x), the default rules against ten
    times as many (learned-style site rules, see `many_rules`), and one glued line of half
-   `--line-mb` against one of `--line-mb` (5 and 10 MB; linear: 2.0x);
+   `--line-mb` against one of `--line-mb` (5 and 10 MB; linear: 2.0x); each pair is measured
+   alternately, best of 3, so that a slow spell of a shared VM falls on both sides of a ratio;
 3. the command line: start-up of `cleaner --help` and of `cleaner clean` on one small file
    (best of 5), and a large JSONL dump streamed through `cleaner clean` with its peak memory.
 Ratios are what to compare across machines, not seconds.
@@ -168,6 +169,15 @@ def run(path: Path, what: str, rules: Path | None = None, repeat: int = 0) -> tu
     return best
 
 
+def paired(a: Path, b: Path, what: str, repeat: int = 0, rules=(None, None)):
+    """CPU seconds of two measurements (best of `repeat` each), taken alternately."""
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat or REPEAT):
+        for i, path in enumerate((a, b)):
+            best[i] = min(best[i], run(path, what, rules[i], repeat=1)[0])
+    return best[0], best[1]
+
+
 # Runs the command line in this interpreter and reports its peak memory on exit (see peak_mb).
 _CLI = """
 import atexit, sys
@@ -225,14 +235,12 @@ def main() -> None:
     print(f"{'layout':<7} {'MB':>5} {'floor s':>8} {'clean s':>8} {'MB/s':>6} {'art/s':>6} "
           f"{'ratio':>6} {'peak MB':>8} {'cli j1 s':>9} {'cli j2 s':>9} {'speedup':>8}"
     )  # fmt: skip
-    full: dict[bool, float] = {}
     for glued in (False, True):
         texts = build(args.mb, glued)
         corpus.write_text("\0".join(texts), encoding="utf-8")
         mb = corpus.stat().st_size / 1e6
         floor_s, _ = run(corpus, "floor")
         clean_s, peak = run(corpus, "clean")
-        full[glued] = clean_s
         dump = tmp / "corpus.jsonl"
         write_jsonl(dump, texts)
         j1 = min(
@@ -246,31 +254,30 @@ def main() -> None:
               f"{peak:8.0f} {j1:9.2f} {j2:9.2f} {j1 / j2:7.2f}x")  # fmt: skip
 
     print("\n2. Scaling (time ratios; linear = 2.00x, sub-linear in rules = at most 2x)")
-    half = build(args.mb / 2, False)
-    corpus.write_text("\0".join(half), encoding="utf-8")
-    half_s, _ = run(corpus, "clean")
+    # Each pair is measured alternately (small, large, small, ...): a slow spell of the VM
+    # then falls on both sides of the ratio, not on one.
+    half, whole = tmp / "half.txt", tmp / "whole.txt"
+    half.write_text("\0".join(build(args.mb / 2, False)), encoding="utf-8")
+    whole.write_text("\0".join(build(args.mb, False)), encoding="utf-8")
+    half_s, full_s = paired(half, whole, "clean", repeat=max(REPEAT, 3))
     print(f"input  {args.mb / 2:g} MB -> {args.mb:g} MB (lines): {half_s:.2f} s -> "
-          f"{full[False]:.2f} s = {full[False] / half_s:.2f}x")  # fmt: skip
+          f"{full_s:.2f} s = {full_s / half_s:.2f}x")  # fmt: skip
+    whole.unlink()
     from cleaner import Cleaner
 
     base = len(Cleaner().all_rules)
     pack = tmp / "many.toml"
     pack.write_text(many_rules(9 * base), encoding="utf-8")
-    some = build(args.mb / 5, False)
-    corpus.write_text("\0".join(some), encoding="utf-8")
-    one_s, _ = run(corpus, "clean")
-    ten_s, _ = run(corpus, "clean", pack)
+    corpus.write_text("\0".join(build(args.mb / 5, False)), encoding="utf-8")
+    one_s, ten_s = paired(corpus, corpus, "clean", rules=(None, pack))
     print(f"rules  {base} -> {10 * base} ({args.mb / 5:g} MB, lines): {one_s:.2f} s -> "
           f"{ten_s:.2f} s = {ten_s / one_s:.2f}x")  # fmt: skip
-    line_s = {}
     short, long = args.line_mb / 2, args.line_mb
-    for mb in (short, long):
-        line = "".join(build(mb, True))[: int(mb * 1_000_000)]
-        corpus.write_text(line, encoding="utf-8")
-        line_s[mb], _ = run(corpus, "clean", repeat=max(REPEAT, 3))  # cheap: more runs
-    print(f"one glued line {short:g} MB -> {long:g} MB: {line_s[short]:.2f} s -> "
-          f"{line_s[long]:.2f} s = {line_s[long] / line_s[short]:.2f}x "
-          f"({long / line_s[long]:.2f} MB/s)")  # fmt: skip
+    for mb, path in ((short, half), (long, corpus)):
+        path.write_text("".join(build(mb, True))[: int(mb * 1_000_000)], encoding="utf-8")
+    short_s, long_s = paired(half, corpus, "clean", repeat=max(REPEAT, 3))  # cheap: more runs
+    print(f"one glued line {short:g} MB -> {long:g} MB: {short_s:.2f} s -> "
+          f"{long_s:.2f} s = {long_s / short_s:.2f}x ({long / long_s:.2f} MB/s)")  # fmt: skip
 
     print("\n3. Command line")
     small = tmp / "one.txt"
