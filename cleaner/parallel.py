@@ -16,7 +16,6 @@ a bounded number of batches is in flight, so a multi-GB input streams in constan
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -190,6 +189,8 @@ def ordered_map(
         for ctx, task in items:
             yield ctx, None if task is None else run_task(cleaner, task)
         return
+    import multiprocessing  # only with workers: not paid on every start-up
+
     with multiprocessing.get_context().Pool(jobs, _init_worker, (cleaner,)) as pool:
         pending: deque = deque()
         for batch in _batches(items):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import regex
@@ -254,7 +253,7 @@ def check_unique(packs: list[Pack]) -> None:
 
 def default_rules_dir() -> Path:
     """The packs that ship with cleaner: inside the wheel, or `rules/` in a source checkout."""
-    shipped = Path(str(resources.files("cleaner"))) / "_rules"
+    shipped = Path(__file__).resolve().parent / "_rules"  # the package's own folder
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parent.parent / "rules"
