@@ -132,19 +132,30 @@ def _merge(original: str, earlier: list[Removal], later: tuple[Removal, ...]) ->
         return seg_orig[k] + x - seg_clean[k]
 
     earlier_starts = [e.start for e in earlier]
-    merged = list(earlier)
+    merged = list(earlier)  # merged[j] is earlier[j], maybe grown over blanks (see below)
     for r in later:
         start, end = to_original(r.start), to_original(r.end - 1) + 1
         piece = start
         j = bisect_left(earlier_starts, start)
+        inside = False  # whether an earlier removal lies inside this one
         while j < len(earlier) and earlier[j].start < end:  # split around earlier removals
             e = earlier[j]
             if e.start > piece:
-                merged.append(_removal(r.rule_id, r.category, original, piece, e.start))
-            piece = e.end
+                if original[piece : e.start].isspace():
+                    # only blanks before an earlier removal: they go with it (a removal
+                    # of blanks alone, under this rule's name, would only puzzle a reader)
+                    merged[j] = _removal(e.rule_id, e.category, original, piece, merged[j].end)
+                else:
+                    merged.append(_removal(r.rule_id, r.category, original, piece, e.start))
+            piece, inside = e.end, True
             j += 1
         if piece < end:
-            merged.append(_removal(r.rule_id, r.category, original, piece, end))
+            if inside and original[piece:end].isspace():  # blanks after one: the same
+                k = j - 1
+                merged[k] = _removal(earlier[k].rule_id, earlier[k].category, original,
+                                     merged[k].start, end)  # fmt: skip
+            else:
+                merged.append(_removal(r.rule_id, r.category, original, piece, end))
     merged.sort(key=lambda r: r.start)
     return merged
 

@@ -217,3 +217,11 @@ def test_body_like_on_the_corpus_units_is_the_plain_definition():
             piece = text[u.start : u.end]
             plain = bool(_OLD_SENTENCE_END.search(piece)) and len(piece.split()) >= 8
             assert is_body_like(piece) == plain, piece[:80]
+
+
+def test_no_removal_is_blanks_alone():
+    # a later pass's removal that wraps an earlier one leaves blanks on its sides: they go
+    # with the earlier removal, not into a removal of blanks under the later rule's name
+    for name, text in TEXTS:
+        result = CLEANER.clean(text)
+        assert all(r.text.strip() for r in result.removals), name
