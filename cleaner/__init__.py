@@ -10,7 +10,7 @@
 
 from .engine import Cleaner, clean
 from .model import CATEGORIES, Cleaned, Removal, apply_removals, restore
-from .rules import RuleError
+from .packs import RuleError
 
 __version__ = "0.1.0"  # the one place the version is written (pyproject reads it from here)
 

@@ -17,7 +17,6 @@ import typer
 
 from . import __version__
 from .batch import CleanOptions, Reporter, run_clean
-from .catalog import entries
 from .cliopts import (
     Drop,
     Html,
@@ -35,6 +34,7 @@ from .inputs import InputError, Source, find_sources, read_document
 from .jsonl import JsonlOptions
 from .learn_cli import LEARN_EPILOG, learn_command
 from .outputs import StdoutClosed
+from .packs.catalog import entries
 from .rules_cli import rules_app
 
 app = typer.Typer(
@@ -213,7 +213,7 @@ def explain(
     result = cleaner.clean(document, url=url)
     for warning in result.warnings:
         typer.echo(f"cleaner: {source.name}: warning: {warning}", err=True)
-    describe = {e.id: e for e in entries(cleaner)}
+    describe = {e.id: e for e in entries(cleaner.packs)}
     text = render_explanation(document, result, describe, color=_use_color(color))
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()

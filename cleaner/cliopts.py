@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .engine import Cleaner
-from .rules import RuleError
+from .packs import RuleError
 
 RULES_PANEL = "Rules"
 Keep = Annotated[

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .model import CATEGORIES, Cleaned
-from .passes import DEFAULT_TIMEOUT, DUPLICATE_RULE, run_rules
+from .model import CATEGORIES, DUPLICATE_RULE, Cleaned
+from .packs import Pack, Rule, RuleError, compile_pattern, default_rules_dir, load_packs
+from .passes import DEFAULT_TIMEOUT, run_rules
 from .plan import Occurrences, Plan
 from .prefilter import required
-from .rules import Pack, Rule, RuleError, compile_pattern, default_rules_dir, load_packs
 
 
 class Cleaner:

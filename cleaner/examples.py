@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .packs import Rule
 from .passes import run_rules
-from .rules import Rule
 
 # `]]` followed by another `]` closes later: "[[[iklan_2]]]" marks "[iklan_2]".
 _MARKED = re.compile(r"\[\[(.*?)\]\](?!\])", re.S)

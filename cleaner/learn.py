@@ -39,7 +39,7 @@ from .engine import Cleaner
 from .examples import Example, check
 from .layout import Unit, is_body_like, units
 from .model import CATEGORIES
-from .rules import Rule, expand_macros, make_rule
+from .packs import Rule, expand_macros, make_rule
 
 # ---------------------------------------------------------------- normalising
 

@@ -22,7 +22,7 @@ from .cliopts import Html, Jsonl, NoDefaultRules, RulePaths, UrlField, dotted_fi
 from .events import Doc, Problem, Record, events
 from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
-from .rules import RuleError, load_pack
+from .packs import RuleError, load_pack
 
 if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
     from .learn import Learned

@@ -31,6 +31,11 @@ CATEGORIES: dict[str, bool] = {
     "dateline": False,
 }
 
+#: The one rule that is not in a pack: the engine's own duplicate search (category
+#: `duplicate`). Its id and description live here so listings need no engine.
+DUPLICATE_RULE = "duplicate-line"
+DUPLICATE_DESCRIPTION = "A line repeated verbatim (the first stays)"
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:

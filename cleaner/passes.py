@@ -8,9 +8,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .layout import Unit, head_end, units
-from .model import Cleaned, Removal
+from .model import DUPLICATE_RULE, Cleaned, Removal
+from .packs import Rule
 from .plan import Occurrences, Plan, budget
-from .rules import Rule
 from .whitespace import absorb
 
 #: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
@@ -28,7 +28,6 @@ CONTAINED_MIN_WORDS = 8
 #: The search for contained repeats reads at most this many characters per character of the
 #: document, so a huge document cannot make it quadratic; an article never comes near it.
 CONTAINED_SEARCH_BUDGET = 64
-DUPLICATE_RULE = "duplicate-line"
 #: Passes over a text at most (a pass that removes nothing ends the loop early).
 MAX_PASSES = 4
 

@@ -26,8 +26,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .layout import Unit
+from .packs import Rule
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
-from .rules import Rule
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
 #: A rule's timeout covers this many characters of text; a longer text gets proportionally

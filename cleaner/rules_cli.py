@@ -11,11 +11,11 @@ from typing import Annotated
 
 import typer
 
-from .catalog import entries, entry
 from .cliopts import NoDefaultRules, RulePaths, build_cleaner, fail
 from .examples import check, examples
 from .model import CATEGORIES
-from .rules import Pack, RuleError, check_unique, default_rules_dir, load_packs
+from .packs import Pack, RuleError, check_unique, default_rules_dir, load_packs
+from .packs.catalog import entries, entry
 
 rules_app = typer.Typer(
     help="List, show and check the rules.",
@@ -36,7 +36,7 @@ def _shown_path(path: str) -> str:
 @rules_app.command("list", epilog="Example:  cleaner rules list --rules my-pack.toml")
 def list_rules(rules: RulePaths = None, no_default_rules: NoDefaultRules = False) -> None:
     """List every rule: id, category, pack and description."""
-    found = entries(build_cleaner(None, None, rules, no_default_rules))
+    found = entries(build_cleaner(None, None, rules, no_default_rules).packs)
     rows = [(e.id, e.category, e.pack, e.description) for e in found]
     w = [max(len(row[i]) for row in rows) for i in range(3)]
     for rule_id, category, pack, description in rows:
@@ -50,7 +50,7 @@ def show_rule(
     no_default_rules: NoDefaultRules = False,
 ) -> None:
     """Show one rule: what it removes, where, its pattern and its examples."""
-    found = entry(build_cleaner(None, None, rules, no_default_rules), rule_id)
+    found = entry(build_cleaner(None, None, rules, no_default_rules).packs, rule_id)
     if found is None:
         raise fail(f"unknown rule id '{rule_id}' (`cleaner rules list` shows them all)", 2)
     cat = found.category

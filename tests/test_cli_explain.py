@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner import Cleaner
-from cleaner.catalog import BUILTIN_DESCRIPTION
+from cleaner.model import DUPLICATE_DESCRIPTION
 
 from .clitools import ARTICLE, SEED, errors, run, write
 from .conftest import ROOT
@@ -43,7 +43,7 @@ def test_duplicate_line_rule_is_described_too(tmp_path):
     path = write(tmp_path / "a.txt", f"{line}\n{line}\nIsi berita yang cukup panjang di sini.\n")
     out = run("explain", path).stdout
     assert f"[-duplicate-line: {line}-]" in out
-    assert out.rstrip().endswith(f"duplicate-line  duplicate  {BUILTIN_DESCRIPTION}")
+    assert out.rstrip().endswith(f"duplicate-line  duplicate  {DUPLICATE_DESCRIPTION}")
 
 
 def test_colour_mode_and_nothing_removed(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.catalog import BUILTIN_DESCRIPTION
+from cleaner.model import DUPLICATE_DESCRIPTION
 
 from .clitools import errors, run, write
 
@@ -31,7 +31,7 @@ def test_list_shows_every_rule_and_the_builtin_one():
     assert [r[0] for r in rows] == [*cleaner.all_rules, "duplicate-line"]
     rule = cleaner.all_rules["ad-banner"]
     assert ["ad-banner", "ad", rule.pack, rule.description] in rows
-    assert rows[-1] == ["duplicate-line", "duplicate", "builtin", BUILTIN_DESCRIPTION]
+    assert rows[-1] == ["duplicate-line", "duplicate", "builtin", DUPLICATE_DESCRIPTION]
 
 
 def test_list_with_extra_pack_only(tmp_path):
@@ -60,7 +60,7 @@ def test_show_a_rule_with_its_examples():
 
 
 def test_show_builtin_and_unknown():
-    assert BUILTIN_DESCRIPTION in run("rules", "show", "duplicate-line").stdout
+    assert DUPLICATE_DESCRIPTION in run("rules", "show", "duplicate-line").stdout
     result = run("rules", "show", "no-such-rule")
     assert result.exit_code == 2
     assert errors(result) == [

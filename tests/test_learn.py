@@ -13,7 +13,7 @@ import regex
 from cleaner import Cleaner
 from cleaner.examples import Example, check
 from cleaner.learn import Batch, Learner, LearnOptions, learn, normalise, segments, site_of
-from cleaner.rules import FLAGS, load_pack
+from cleaner.packs import FLAGS, load_pack
 
 from .clitools import errors, jsonl, run, write
 from .conftest import ROOT

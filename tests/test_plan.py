@@ -172,7 +172,7 @@ def test_later_passes_looking_only_near_seams_change_nothing(monkeypatch):
 
 @pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
 def test_site_packs_by_signature_are_those_a_plain_search_finds(name, text):
-    from cleaner.rules import compile_pattern
+    from cleaner.packs import compile_pattern
 
     naive = [
         pack.name

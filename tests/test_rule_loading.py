@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, RuleError
-from cleaner.rules import default_rules_dir, load_pack, load_packs, make_rule
+from cleaner.packs import default_rules_dir, load_pack, load_packs, make_rule
 
 GOOD = """
 [[rule]]
@@ -120,13 +120,13 @@ def test_learned_packs_under_rules_load_only_when_named(tmp_path, monkeypatch):
     import shutil
 
     import cleaner.engine
-    import cleaner.rules
+    import cleaner.packs.loader
 
     shipped = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), shipped)
     (shipped / "learned").mkdir(exist_ok=True)
     learned = write(shipped / "learned", "kompas.com.toml", id="learned-kompas-promo")
-    for module in (cleaner.rules, cleaner.engine):
+    for module in (cleaner.packs.loader, cleaner.engine):
         monkeypatch.setattr(module, "default_rules_dir", lambda: shipped)
     assert "learned-kompas-promo" not in Cleaner().all_rules
     assert "id-generic" in [p.name for p in Cleaner().packs]

@@ -14,7 +14,7 @@ from .conftest import ROOT, SEEDS
 PROBE = """
 import json, sys
 import cleaner
-from cleaner.rules import default_rules_dir
+from cleaner.packs import default_rules_dir
 from cleaner import Cleaner
 c = Cleaner()
 print(json.dumps({

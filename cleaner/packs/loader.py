@@ -19,7 +19,7 @@ from pathlib import Path
 
 import regex
 
-from .model import CATEGORIES
+from ..model import CATEGORIES
 
 SCOPES = ("line", "span", "tail")
 ZONES = ("any", "head")
@@ -253,10 +253,11 @@ def check_unique(packs: list[Pack]) -> None:
 
 def default_rules_dir() -> Path:
     """The packs that ship with cleaner: inside the wheel, or `rules/` in a source checkout."""
-    shipped = Path(__file__).resolve().parent / "_rules"  # the package's own folder
+    package = Path(__file__).resolve().parent.parent  # cleaner/ (this file is cleaner/packs/)
+    shipped = package / "_rules"  # the wheel puts rules/ there (pyproject: force-include)
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parent.parent / "rules"
+    return package.parent / "rules"  # the repository root of a checkout
 
 
 #: Folders of rules/ for packs a user generated (`cleaner learn --out rules/learned/SITE.toml`):
