@@ -36,8 +36,8 @@ from pathlib import Path
 import regex
 
 from .engine import Cleaner
-from .examples import Example, check
-from .layout import Unit, is_body_like, units
+from .engine.examples import Example, check
+from .engine.layout import Unit, is_body_like, units
 from .model import CATEGORIES
 from .packs import Rule, expand_macros, make_rule
 

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .cliopts import NoDefaultRules, RulePaths, build_cleaner, fail
-from .examples import check, examples
+from .engine.examples import check, examples
 from .model import CATEGORIES
 from .packs import Pack, RuleError, check_unique, default_rules_dir, load_packs
 from .packs.catalog import entries, entry

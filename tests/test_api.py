@@ -80,7 +80,7 @@ def test_a_repeat_is_only_removed_after_its_first_copy_and_only_if_long_enough()
 
 
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
-    from cleaner import passes
+    from cleaner.engine import passes
 
     text = f"{P1}{P2}\n{P1}\n{P2}\n{P1}"
     monkeypatch.setattr(passes, "CONTAINED_SEARCH_BUDGET", 0)  # spent: no search inside units

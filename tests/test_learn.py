@@ -11,7 +11,7 @@ import pytest
 import regex
 
 from cleaner import Cleaner
-from cleaner.examples import Example, check
+from cleaner.engine.examples import Example, check
 from cleaner.learn import Batch, Learner, LearnOptions, learn, normalise, segments, site_of
 from cleaner.packs import FLAGS, load_pack
 

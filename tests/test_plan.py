@@ -14,11 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, passes
-from cleaner.examples import expected_output
-from cleaner.layout import head_end, is_body_like, units
-from cleaner.plan import Literals, Occurrences, Plan
-from cleaner.prefilter import last_chars, prefixes, required, starts, widths
+from cleaner import Cleaner
+from cleaner.engine import passes
+from cleaner.engine.examples import expected_output
+from cleaner.engine.layout import head_end, is_body_like, units
+from cleaner.engine.plan import Literals, Occurrences, Plan
+from cleaner.engine.prefilter import last_chars, prefixes, required, starts, widths
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEANER = Cleaner()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.engine import Cleaner
-from cleaner.examples import check, examples
+from cleaner.engine.examples import check, examples
 
 CLEANER = Cleaner(drop={"dateline"})  # every rule, including those off by default
 CASES = [

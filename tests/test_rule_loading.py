@@ -119,14 +119,14 @@ def test_shipped_packs_load_and_cover_every_category():
 def test_learned_packs_under_rules_load_only_when_named(tmp_path, monkeypatch):
     import shutil
 
-    import cleaner.engine
+    import cleaner.engine.cleaner
     import cleaner.packs.loader
 
     shipped = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), shipped)
     (shipped / "learned").mkdir(exist_ok=True)
     learned = write(shipped / "learned", "kompas.com.toml", id="learned-kompas-promo")
-    for module in (cleaner.packs.loader, cleaner.engine):
+    for module in (cleaner.packs.loader, cleaner.engine.cleaner):
         monkeypatch.setattr(module, "default_rules_dir", lambda: shipped)
     assert "learned-kompas-promo" not in Cleaner().all_rules
     assert "id-generic" in [p.name for p in Cleaner().packs]

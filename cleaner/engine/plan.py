@@ -25,8 +25,8 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from ..packs import Rule
 from .layout import Unit
-from .packs import Rule
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..model import DUPLICATE_RULE, Cleaned, Removal
+from ..packs import Rule
 from .layout import Unit, head_end, units
-from .model import DUPLICATE_RULE, Cleaned, Removal
-from .packs import Rule
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .packs import Rule
+from ..packs import Rule
 from .passes import run_rules
 
 # `]]` followed by another `]` closes later: "[[[iklan_2]]]" marks "[iklan_2]".

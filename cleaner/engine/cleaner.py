@@ -1,4 +1,4 @@
-"""The engine: compile rule packs once, then clean any number of texts (pure, no I/O).
+"""The `Cleaner`: compile rule packs once, then clean any number of texts (pure, no I/O).
 
 >>> Cleaner().clean("ADVERTISEMENT\\nPutin tiba di Moskow pada Jumat pagi untuk pembicaraan.").text
 'Putin tiba di Moskow pada Jumat pagi untuk pembicaraan.'
@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .model import CATEGORIES, DUPLICATE_RULE, Cleaned
-from .packs import Pack, Rule, RuleError, compile_pattern, default_rules_dir, load_packs
+from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned
+from ..packs import Pack, Rule, compile_pattern, default_rules_dir, load_packs
 from .passes import DEFAULT_TIMEOUT, run_rules
 from .plan import Occurrences, Plan
 from .prefilter import required
@@ -206,4 +206,4 @@ def _configured(keep: tuple[str, ...], drop: tuple[str, ...]) -> Cleaner:
     return _configured_cache[key]
 
 
-__all__ = ["DEFAULT_TIMEOUT", "DUPLICATE_RULE", "Cleaner", "RuleError", "clean", "default_cleaner"]
+__all__ = ["Cleaner", "clean", "default_cleaner"]
