@@ -1,5 +1,7 @@
 """The HTML adapter: a saved article page -> plain text (trafilatura) -> the engine.
 
+Offers `html_to_text`, `clean_html` and `HtmlError`. Above the engine, beside `cleaner.learn`:
+it imports `cleaner.engine` and `cleaner.model` only (site HTML profiles will join it here).
 trafilatura is imported on first use only, so `cleaner clean` on plain text starts fast.
 Nothing here touches the network: the page is given, and `url` is only a hint (site rules,
 trafilatura's metadata).
@@ -17,8 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the engine is imported by the caller; keep this module import-light
-    from .engine import Cleaner
-    from .model import Cleaned
+    from ..engine import Cleaner
+    from ..model import Cleaned
 
 
 class HtmlError(RuntimeError):
@@ -63,6 +65,6 @@ def clean_html(
     html: str | bytes, *, url: str | None = None, cleaner: Cleaner | None = None
 ) -> Cleaned:
     """Extract the article text of a page and clean it. Offsets refer to the extracted text."""
-    from .engine import default_cleaner
+    from ..engine import default_cleaner
 
     return (cleaner or default_cleaner()).clean(html_to_text(html, url), url=url)
