@@ -35,11 +35,11 @@ from pathlib import Path
 
 import regex
 
-from .engine import Cleaner
-from .engine.examples import Example, check
-from .engine.layout import Unit, is_body_like, units
-from .model import CATEGORIES
-from .packs import Rule, expand_macros, make_rule
+from ..engine import Cleaner
+from ..engine.examples import Example, check
+from ..engine.layout import Unit, is_body_like, units
+from ..model import CATEGORIES
+from ..packs import Rule, expand_macros, make_rule
 
 # ---------------------------------------------------------------- normalising
 
