@@ -1,0 +1,128 @@
+"""Normalising: the key a piece is counted under, and the pattern it is written as.
+
+Numbers, dates, day names and the names after byline cues (`Editor:`, `Reporter:` ...) become
+placeholders, so `22 Views` and `105 Views` are one piece; in a pattern they become the
+learned pack's macros (`MACROS`), so its rule matches `7 Views` too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import regex
+
+_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
+_MONTH = (
+    r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
+    r"Desember|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Sept|Okt|Nov|Des)"
+)
+_NAME_WORD = (
+    r"(?:\p{Lu}(?:\p{Lu}+|[\p{Ll}\d’'-]*)(?:\.(?:com|co\.id|id|net|org|tv))?\.?"
+    r"|\p{Ll}[\w-]*\.(?:com|co\.id|id|net|org|tv))"
+)
+#: The macros a learned pack defines; its patterns use them as {name}.
+MACROS = {
+    "unit_start": r"(?<=^[ \t\u00a0]*|[ \t\u00a0]{2})",
+    "unit_end": r"(?=[ \t\u00a0]{2,}|[ \t\u00a0]*(?:\r?\n|\Z))",
+    "num": r"\d+(?:[.,:/]\d+)*",
+    "day": rf"(?<!\w){_DAY}(?!\w)",
+    "date": (
+        rf"(?<!\w)(?:{_DAY},?\s*)?(?:\d{{1,2}}\s+)?{_MONTH}\.?\s+\d{{4}}"
+        r"(?:\s*[-|,]?\s*(?:[Pp]ukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+        r"(?:\s*(?:WIB|WITA|WIT|GMT[+\d]*))?)?(?!\w)"
+    ),
+    # A person or source after a byline cue: up to six capitalised words (or a domain).
+    "name": rf"{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,5}}",
+}
+_NAME_CUES = (
+    r"(?:Penulis|Editor|Pewarta|Reporter|Redaktur|Penyunting|Kontributor|Jurnalis|Wartawan|"
+    r"Fotografer|Sumber|Foto|Oleh|Ditulis oleh|Dilaporkan oleh|Author|Writer|Source)"
+)
+# One scan finds every generalised token (each starts with a digit or a capital); the text
+# between tokens is literal, split at white space. A URL stays literal, digits and all.
+_TOKEN = regex.compile(
+    r"(?=[\d\p{Lu}hw])(?:"
+    r"(?P<url>(?<!\S)(?:https?://|www\.)\S+)"
+    rf"|(?P<date>{MACROS['date']})"
+    # a cue may be glued to the name before it ("PutriEditor:"); the name may be empty, as in
+    # a scraped "Sumber: ," whose link text was lost
+    rf"|(?P<cue>(?:(?<!\w)|(?<=\p{{Ll}}))(?P<word>{_NAME_CUES})\s*:\s*)"
+    rf"(?P<name>(?:{MACROS['name']})?)"
+    rf"|(?P<day>{MACROS['day']})"
+    rf"|(?P<num>{MACROS['num']}))"
+)
+_BLANKS = re.compile(r"(\s+)")
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(kind, text) pieces of `text`: lit, ws, num, day, date, or cue (its text is the cue word)."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            _literal(text[pos : m.start()], out)
+        kind = m.lastgroup if m.lastgroup != "name" else "cue" if m.group("name") else "cue0"
+        if kind == "url":
+            kind = "lit"
+        out.append((kind, m.group("word") if kind.startswith("cue") else m.group()))
+        pos = m.end()
+    if pos < len(text):
+        _literal(text[pos:], out)
+    return out
+
+
+def _literal(text: str, out: list[tuple[str, str]]) -> None:
+    for i, piece in enumerate(_BLANKS.split(text)):
+        if piece:
+            out.append(("ws" if i % 2 else "lit", piece))
+
+
+def normalise(text: str) -> str:
+    """The counting key of a line or span: what stays the same across its repeats.
+
+    >>> normalise("Ali Tsani Editor : Arif R - Jumat, 17 Januari 2025 - 23:43 WIB")
+    'Ali Tsani Editor:<name> - <date>'
+    >>> normalise("105 Views") == normalise("22   Views")
+    True
+    """
+    return " ".join(_TOKEN.sub(_placeholder, text).split())
+
+
+def _placeholder(m: regex.Match) -> str:
+    kind = m.lastgroup
+    if kind == "url":
+        return m.group()
+    return f"{m.group('word')}:<name>" if kind == "name" else f"<{kind}>"
+
+
+def generalise(text: str, *others: str) -> str:
+    """The pattern of a piece: literal text escaped, the generalised parts as {macros}.
+
+    `others` are more examples of the same piece: a name that is empty in one of them is
+    optional in the pattern.
+
+    >>> generalise("Reporter: Tira Santia,Sumber: ,", "Reporter: Pipit Ika,Sumber: Liputan6.com")
+    'Reporter\\\\s*:\\\\s*{name},Sumber\\\\s*:\\\\s*(?:{name})?,'
+    """
+    parts = []
+    slots = [[k for k, _ in tokens(t) if k.startswith("cue")] for t in (text, *others)]
+    slot = 0
+    for kind, tok in tokens(text):
+        if kind == "lit":
+            parts.append(regex.escape(tok, special_only=True, literal_spaces=True))
+        elif kind == "ws":
+            parts.append(r"\s+")
+        elif kind.startswith("cue"):
+            parts.append(regex.escape(tok, special_only=True).replace(r"\ ", r"\s+"))
+            empty = any(len(s) > slot and s[slot] == "cue0" for s in slots)
+            parts.append(r"\s*:\s*(?:{name})?" if empty else r"\s*:\s*{name}")
+            slot += 1
+        else:
+            parts.append("{" + kind + "}")
+    return "".join(parts)
+
+
+def ascii_fold(text: str) -> str:
+    """`text` in ASCII, accents dropped (for rule ids and pack names): 'Café' -> 'Cafe'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -1,0 +1,115 @@
+"""The pieces of a document that are counted: its lines (a sentence the scraper split at its
+links joined back) and the sentence-like segments of a glued paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from ..engine.layout import Unit
+
+# Where a glued unit splits into sentence-like segments: at a sentence end (".", "!", "?", "…"
+# and closing quotes) followed by a blank and a capital, by a comma glued to the next paragraph
+# (".,Reporter"), or directly by a capital ("dia.Baca"; but "REPUBLIKA.CO.ID" is a name); and
+# where a lower-case word is glued to a capitalised one ("Baca JugaTertimbun"), the typical
+# glue of scraped dumps. Plain `re` scans: this runs on every line of every document.
+_STOP = re.compile(r"[.!?…][\"”’)\]]*")
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_OPENING = '"“‘(['
+
+
+#: Brand names written in CamelCase are words, not glue.
+_CAMEL = {
+    "WhatsApp", "YouTube", "TikTok", "LinkedIn", "PlayStation", "PowerPoint", "JavaScript",
+    "OpenAI", "ChatGPT", "DeepSeek", "BlackRock", "GoPay", "GoJek", "GoFood", "ShopeePay",
+    "LinkAja", "SeaPRwire", "AirAsia", "PayPal", "FedEx", "SmackDown", "MotoGP", "WordPress",
+    "TransJakarta", "KompasTV", "BeritaSatu", "DetikNews", "LiveScore", "GameStop", "SpaceX",
+}  # fmt: skip
+_NOT_GLUE = re.compile(r"[/@=#\d]|\.[a-z]")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
+_FRAGMENT_OPENERS = '([“"‘,'
+_FRAGMENT_STARTS = ",.;:)]%"
+
+
+def _continues(before: str, after: str) -> bool:
+    """`after` continues the sentence of `before`: the scraper broke a line at a link."""
+    if SENTENCE_END.search(before):
+        return False
+    return after[0].islower() or after[0] in _FRAGMENT_STARTS or before[-1] in _FRAGMENT_OPENERS
+
+
+def logical_lines(text: str, parts: list[Unit]) -> list[tuple[int, int, int]]:
+    """(start, end, units) of each line, with the units of a sentence split at links joined.
+
+    >>> from cleaner.engine.layout import units
+    >>> text = "Simak\\nbreaking news\\ndan\\nberita pilihan kami.\\nJudul Lain"
+    >>> [(text[s:e], n) for s, e, n in logical_lines(text, units(text))]
+    [('Simak\\nbreaking news\\ndan\\nberita pilihan kami.', 4), ('Judul Lain', 1)]
+    """
+    out: list[tuple[int, int, int]] = []
+    for u in parts:
+        if out and _continues(text[out[-1][0] : out[-1][1]], text[u.start : u.end]):
+            start, _, count = out[-1]
+            out[-1] = (start, u.end, count + 1)
+        else:
+            out.append((u.start, u.end, 1))
+    return out
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentence-like segments of text[start:end], trimmed.
+
+    >>> text = "kata dia.Baca JugaTertimbun Longsor.,Reporter: Tira Santia,Sumber: , "
+    >>> [text[s:e] for s, e in segments(text, 0, len(text))]
+    ['kata dia.', 'Baca Juga', 'Tertimbun Longsor.', 'Reporter: Tira Santia,Sumber:']
+    """
+    seps = [sep for m in _STOP.finditer(text, start, end) if (sep := _after_stop(text, m, end))]
+    for m in _GLUE.finditer(text, start, end):
+        at = m.start()
+        w0, w1 = at, at
+        while w0 > start and text[w0 - 1].isalpha():
+            w0 -= 1
+        while w1 < end and text[w1].isalpha():
+            w1 += 1
+        t0, t1 = w0, w1
+        while t0 > start and not text[t0 - 1].isspace():
+            t0 -= 1
+        while t1 < end and not text[t1].isspace():
+            t1 += 1
+        if text[w0:w1] not in _CAMEL and not _NOT_GLUE.search(text, t0, t1):
+            seps.append((at, at))  # not a brand name, a URL, a handle or code
+    out = []
+    pos = start
+    for s, e in [*sorted(seps), (end, end)]:
+        a, b = pos, s
+        while a < b and (text[a].isspace() or text[a] in ",;"):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        pos = max(pos, e)
+    return out
+
+
+def _after_stop(text: str, stop: re.Match, end: int) -> tuple[int, int] | None:
+    """The separator after a sentence end, if a new segment starts there."""
+    at = stop.end()
+    if at >= end:
+        return None
+    nxt = text[at]
+    if nxt.isspace():
+        j = at + 1
+        while j < end and text[j].isspace():
+            j += 1
+        k = j + 1 if j < end and text[j] in _OPENING else j
+        if k < end and (text[k].isupper() or text[k].isdigit()):
+            return (at, j)
+        return None
+    if nxt == ",":
+        return (at, at + 1) if at + 1 < end and not text[at + 1].isspace() else None
+    k = at + 1 if nxt in _OPENING else at
+    if k < end and text[k].isupper():
+        before = text[stop.start() - 1] if stop.start() > 0 else ""
+        if before.islower() or (k + 1 < end and text[k + 1].islower()):
+            return (at, at)
+    return None

@@ -1,0 +1,312 @@
+"""From candidates to rules: the guards applied to what recurs, the pattern and examples of
+each rule, its id, description and category, and the signatures of the site's pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..engine import Cleaner
+from ..engine.examples import Example, check
+from ..model import CATEGORIES
+from ..packs import Rule, expand_macros, make_rule
+from .guards import CUES, guess_category, letters, reads_as_sentence
+from .normalising import MACROS, ascii_fold, generalise, tokens
+from .packfile import Learned
+from .results import LearnedRule, Rejected
+
+if TYPE_CHECKING:  # the learner calls the finisher: only its types are needed here
+    from .counting import Info, Learner
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    docs: int
+    info: Info
+    text: str  # the first example
+    scope: str = "line"
+    pattern: str = ""
+    expanded: str = ""
+    category: str = "navigation"
+    cue: str | None = None
+    examples: tuple[str, ...] = ()
+
+
+#: Of the context kept with an example (counting.CONTEXT), a remove example shows at most this.
+SHOWN_CONTEXT = 60
+STOCK_KEEP = "Pemerintah menyatakan akan meninjau kembali aturan itu dalam rapat pekan depan."
+COVERED_SHARE = 0.8  # a candidate the known rules remove this much of is already covered
+NEAR_TOTAL = 0.6  # a candidate that makes up this much of its documents is the article itself
+
+
+class Finisher:
+    def __init__(self, learner: Learner, known: Cleaner | None, url: str | None) -> None:
+        self.l, self.known, self.url = learner, known, url
+        self.o = learner.options
+        self.rejected: list[Rejected] = []
+        self.accepted: list[_Candidate] = []
+        self.accepted_rules: list[_Candidate] = []
+
+    def run(self) -> Learned:
+        n = self.l.documents
+        found = [
+            _Candidate(self.l._counts[h], info, info.examples[0][1])
+            for h, info in self.l._info.items()
+            if self.l._counts.get(h, 0) >= 2 and info.examples
+        ]
+        found.sort(key=lambda c: (-c.docs, -len(c.text), c.text))
+        for cand in found:
+            reason = self._reason(cand, n)
+            if reason is None:
+                self.accepted.append(cand)
+            else:
+                self.rejected.append(Rejected(cand.text, cand.docs, reason))
+        rules = self._rules(n)
+        sigs = _signatures(rules, n)
+        site = self.l.site
+        return Learned(
+            site=site,
+            documents=n,
+            rules=tuple(rules),
+            rejected=tuple(self.rejected),
+            options=self.o,
+            duplicates=self.l.duplicates,
+            count_error=self.l.count_error,
+            sites=(site.lower(),) if "." in site else (),
+            signatures=sigs,
+        )
+
+    def _reason(self, c: _Candidate, n: int) -> str | None:
+        o, info = self.o, c.info
+        seen = f"seen in {c.docs} of {n} documents"
+        if c.docs < o.min_docs:
+            return f"{seen}, fewer than --min-docs {o.min_docs}"
+        if c.docs < o.min_share * n:
+            return f"{seen} ({c.docs / n:.0%}), less than --min-share {o.min_share:g}"
+        covered = self._covered(c)
+        if covered:
+            return covered
+        self._shape(c)
+        if not c.examples:
+            return "its generalised pattern does not remove its own examples"
+        for a in self.accepted:
+            if c.docs <= a.docs and _inside(c, a):
+                return f"part of a longer repeated piece (learned as {_slug(a.text)!r})"
+        literal = "".join(t for k, t in tokens(c.text) if k in ("lit", "ws", "cue"))
+        words = _WORD.findall(c.text)
+        if letters(literal) < 3 or (len(words) == 1 and words[0][0].islower()):
+            return "too short to remove safely (a lone common word)"
+        share = info.share / max(1, info.seen)
+        if share >= NEAR_TOTAL:
+            return f"makes up {share:.0%} of its documents: the article itself, not boilerplate"
+        c.category, c.cue = guess_category(c.text)
+        if c.category == "navigation":
+            if _is_dateline(c, words):
+                c.category = "dateline"
+            elif _after_related_cue(c):
+                c.category, c.cue = "related", "after a 'Baca juga' cue"
+        # A cue of a category says "boilerplate" ("Editor:", "WhatsApp"); navigation words
+        # ("Selanjutnya", "Halaman") open story sentences too, so they never vouch for one.
+        if c.text[0] in "\"“‘'" or c.text.startswith(('("', "(“")):
+            return "a quotation: story text reprinted across articles"
+        if c.cue is not None and c.category not in ("navigation", "dateline"):
+            return None
+        lower = sum(w[0].islower() for w in words)
+        if (len(words) > o.prose_words or len(c.text) > o.prose_chars) and lower * 2 >= len(words):
+            return f"long and reads as prose ({len(words)} words): story text"
+        if reads_as_sentence(c.text, words):
+            if any(k in ("num", "day", "date") for k, _ in tokens(c.text)):
+                return "a sentence with numbers or dates in it: story text from a template"
+            if info.middle * 2 >= info.seen:
+                return "reads as a sentence and sits in the middle of articles: story text"
+        return None
+
+    def _covered(self, c: _Candidate) -> str | None:
+        if self.known is None:
+            return None
+        hits: dict[str, int] = {}
+        covered = 0
+        for before, raw, after in c.info.examples:
+            # judged in its context: a byline glued into a paragraph is not removed by a rule
+            # that would remove it on a line of its own
+            result = self.known.clean(before + raw + after, url=self.url)
+            a, b = len(before), len(before) + len(raw)
+            overlap = {r.rule_id: max(0, min(b, r.end) - max(a, r.start)) for r in result.removals}
+            if sum(overlap.values()) >= COVERED_SHARE * len(raw):
+                covered += 1
+                for rule_id, size in overlap.items():
+                    hits[rule_id] = hits.get(rule_id, 0) + size
+        if covered * 2 <= len(c.info.examples):
+            return None
+        rule_id = max(hits, key=lambda k: hits[k])
+        rule = self.known.all_rules.get(rule_id)
+        category = rule.category if rule else "duplicate"
+        note = "" if CATEGORIES[category] else f", kept unless --drop {category}"
+        return f"already removed by rule {rule_id} ({category}{note})"
+
+    def _shape(self, c: _Candidate) -> None:
+        """Choose the scope, build the pattern, and keep the examples it really removes."""
+        info = c.info
+        body = generalise(c.text, *(raw for _, raw, _ in info.examples))
+        if info.spans * 2 >= info.seen:
+            c.scope = "span"
+            first, last = c.text[0], c.text[-1]
+            lead = (
+                r"(?<![\p{Lu}\p{N}])" if first.isupper() else r"(?<!\w)" if first.isalnum() else ""
+            )
+            trail = r"(?![\p{Ll}\p{N}])" if last.isalnum() else ""
+            c.pattern = f"{lead}{body}{trail}"
+        elif info.blocks > info.lines:
+            c.scope = "span"
+            c.pattern = "{unit_start}" + body + "{unit_end}"
+        else:
+            c.scope = "line"
+            c.pattern = body
+        c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
+        rule = _probe_rule(c)
+        kept: list[str] = []
+        for before, raw, after in info.examples:
+            if "[[" in raw or "]]" in raw:
+                continue  # would read as the [[...]] marker of a remove example
+            before = before[before.rfind("\n") + 1 :]  # the piece's own line
+            after = after.split("\n", 1)[0]
+            choices = [raw]
+            context = before + after
+            if (
+                c.scope == "span"
+                and context.strip()
+                and "[[" not in context
+                and "]]" not in context
+            ):
+                # real context shows the rule cuts the piece out of a paragraph cleanly
+                if len(before) > SHOWN_CONTEXT:
+                    before = before[-SHOWN_CONTEXT:]
+                    before = before[before.find(" ") + 1 :] if " " in before else before
+                if len(after) > SHOWN_CONTEXT:
+                    after = after[:SHOWN_CONTEXT]
+                    after = after[: after.rfind(" ")] if " " in after else after
+                choices.insert(0, f"{before.lstrip()}[[{raw}]]{after.rstrip()}")
+            for example in choices:
+                if check(Example(rule, "remove", example)) is None:
+                    kept.append(example)
+                    break
+        c.examples = tuple(kept)
+
+    def _rules(self, n: int) -> list[LearnedRule]:
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(self.l.site).lower()).strip("-") or "site"
+        used: set[str] = set()
+        rules = []
+        for c in self.accepted:
+            base = f"learned-{slug}-{_slug(c.text)}"
+            rule_id, k = base, 2
+            while rule_id in used:
+                rule_id, k = f"{base}-{k}", k + 1
+            used.add(rule_id)
+            keep, stock = self._keep(c)
+            rules.append(
+                LearnedRule(
+                    id=rule_id,
+                    category=c.category,
+                    scope=c.scope,
+                    pattern=c.pattern,
+                    expanded=c.expanded,
+                    description=_describe(c, n),
+                    docs=c.docs,
+                    remove=c.examples,
+                    keep=(keep,),
+                    keep_is_stock=stock,
+                )
+            )
+        return rules
+
+    def _keep(self, c: _Candidate) -> tuple[str, bool]:
+        """A real story sentence of the batch that the rule leaves alone (checked)."""
+        rule = _probe_rule(c)
+        pool = self.l._bodies
+        turn = len(self.accepted_rules) % max(1, len(pool))  # vary the examples a little
+        self.accepted_rules.append(c)
+        for line in [*pool[turn:], *pool[:turn], STOCK_KEEP]:
+            if check(Example(rule, "keep", line)) is None:
+                return line, line is STOCK_KEEP
+        raise AssertionError("a learned rule removes the stock keep sentence")  # pragma: no cover
+
+
+def _probe_rule(c: _Candidate) -> Rule:
+    entry = {
+        "id": "learned-probe",
+        "category": c.category,
+        "description": "a candidate under test",
+        "scope": c.scope,
+        "pattern": c.pattern,
+    }
+    return make_rule(entry, pack="learned", macros=MACROS, path="<learned>", examples=False)
+
+
+def _inside(part: _Candidate, whole: _Candidate) -> bool:
+    """`part` occurs inside every example of `whole` (so a rule for `whole` removes it)."""
+    rx = regex.compile(part.expanded, regex.VERSION0 | regex.MULTILINE)
+    return all(rx.search(raw) for _, raw, _ in whole.info.examples)
+
+
+_RELATED = dict(CUES)["related"]
+_RELATED_RUN = regex.compile(r"[^.!?\n]{0,160}\Z")
+
+
+def _after_related_cue(c: _Candidate) -> bool:
+    """Glued after 'Baca juga' (maybe after other linked headlines): a related headline."""
+    for before, _, _ in c.info.examples:
+        cues = list(_RELATED.finditer(before))
+        if not cues or not _RELATED_RUN.match(before, cues[-1].end()):
+            return False
+    return True
+
+
+def _is_dateline(c: _Candidate, words: list[str]) -> bool:
+    """A place name on its own above the lead ("Jakarta" then "-"), or a "CITY -" prefix."""
+    short = len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
+    dashed = c.info.dash_after * 2 >= c.info.seen or c.text.rstrip().endswith(("-", "–", "—"))
+    return short and dashed and c.info.head * 2 >= c.info.seen
+
+
+def _describe(c: _Candidate, n: int) -> str:
+    info = c.info
+    where = max(
+        (info.head, "at the top of articles"),
+        (info.tail, "at the end of articles"),
+        (info.middle, "inside articles"),
+    )[1]
+    what = {"line": "Repeated line", "span": "Repeated text"}[c.scope]
+    if c.scope == "span" and c.pattern.startswith("{unit_start}"):
+        what = "Repeated line (split at links)"
+    elif c.scope == "span" and info.spans * 2 >= info.seen:
+        what = "Repeated text glued into paragraphs"
+        where = where.replace("at the", "near the").replace("inside articles", "in articles")
+    cue = f"; cue {c.cue!r}" if c.cue else ""
+    return f"{what} {where}: seen in {c.docs} of {n} documents ({c.docs / n:.0%}){cue}"
+
+
+def _slug(text: str, words: int = 4) -> str:
+    """Kebab-case from the first literal words of a piece: 'Baca juga: X' -> 'baca-juga-x'."""
+    literal = "".join(t if k in ("lit", "cue") else " " for k, t in tokens(text))
+    found = re.findall(r"[a-z0-9]+", ascii_fold(literal).lower())[:words]
+    return "-".join(found)[:40].strip("-") or "line"
+
+
+_MARKED = re.compile(r"^.*\[\[|\]\].*$", re.S)
+
+
+def _signatures(rules: list[LearnedRule], n: int) -> tuple[str, ...]:
+    """Patterns that identify the site's pages when no URL is given: its most common rules."""
+    picked = [
+        r.expanded
+        for r in sorted(rules, key=lambda r: -r.docs)
+        if r.docs >= 0.25 * n
+        and letters(_MARKED.sub("", r.remove[0])) >= 10
+        and r.category != "dateline"
+    ]
+    return tuple(picked[:3])
