@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cleaner.cli import app
+from cleaner.cli.app import app
 
 from .conftest import ROOT
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from cleaner import Cleaner, __version__, batch, events, parallel
-from cleaner.batch import CleanOptions, Reporter, run_clean, wants_progress
-from cleaner.inputs import find_sources
+from cleaner import Cleaner, __version__
+from cleaner.cli import batch, events, parallel
+from cleaner.cli.batch import CleanOptions, Reporter, run_clean, wants_progress
+from cleaner.cli.inputs import find_sources
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, SEED, errors, jsonl, read_jsonl, run, write
 from .conftest import ROOT, SEEDS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import outputs
+from cleaner.cli import outputs
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, errors, jsonl, read_jsonl, run, write
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from cleaner import Cleaner, outputs
+from cleaner import Cleaner
+from cleaner.cli import outputs
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, errors, jsonl, read_jsonl, run, write
 

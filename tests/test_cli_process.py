@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from cleaner import __version__, cli
+from cleaner.cli import app as cli_app
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, write
 from .conftest import SEEDS
@@ -106,7 +107,7 @@ def test_main_turns_an_unexpected_exception_into_one_line(monkeypatch, capsys):
     def boom(*args, **kwargs):
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr(cli, "run_clean", boom)
+    monkeypatch.setattr(cli_app, "run_clean", boom)
     monkeypatch.setattr(sys, "argv", ["cleaner", "clean", "-"])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

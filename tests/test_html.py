@@ -81,7 +81,7 @@ def test_binary_html_is_refused(tmp_path):
 def test_trafilatura_is_not_imported_for_text():
     """Start-up stays fast: trafilatura (and lxml) load only when HTML is actually given."""
     code = (
-        "import sys; from cleaner import cli, batch, parallel, html; "
+        "import sys, cleaner.cli.app, cleaner.cli.batch, cleaner.cli.parallel, cleaner.html; "
         "print('trafilatura' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

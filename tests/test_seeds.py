@@ -11,7 +11,7 @@ import tomllib
 import pytest
 
 from cleaner import Cleaner, apply_removals, restore
-from cleaner.report import snapshot_report
+from cleaner.cli.report import snapshot_report
 
 from .conftest import ROOT, SEEDS
 

@@ -1,7 +1,10 @@
-"""Clean a list of texts on N processes, in input order: a thin front to `cleaner.parallel`.
+"""Clean a list of texts on N processes, in input order: a thin front to `cleaner.cli.parallel`.
 
-`cleaner.parallel.ordered_map` (the CLI's `--jobs`) already gives each worker one `Cleaner`
-through the pool initializer and bounds what is in flight; this only adapts it to plain lists.
+`cleaner.cli.parallel.ordered_map` (the CLI's `--jobs`) already gives each worker one
+`Cleaner` through the pool initializer and bounds what is in flight; this only adapts it to
+plain lists. The one import from the CLI package by another package: the integrations sit
+beside the CLI at the top layer, and one pool runner serves both (`cleaner.cli` is light to
+import: its app loads only when `main()` runs).
 
 >>> [r.text for r in clean_many(["ADVERTISEMENT\\nIsi berita.", "Isi lain."], jobs=2)]
 ['Isi berita.', 'Isi lain.']
@@ -12,9 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from ..cli.parallel import Failed, Task, ordered_map
 from ..engine import Cleaner, default_cleaner
 from ..model import Cleaned
-from ..parallel import Failed, Task, ordered_map
 
 
 def clean_many(

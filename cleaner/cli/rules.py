@@ -11,11 +11,11 @@ from typing import Annotated
 
 import typer
 
-from .cliopts import NoDefaultRules, RulePaths, build_cleaner, fail
-from .engine.examples import check, examples
-from .model import CATEGORIES
-from .packs import Pack, RuleError, check_unique, default_rules_dir, load_packs
-from .packs.catalog import entries, entry
+from ..engine.examples import check, examples
+from ..model import CATEGORIES
+from ..packs import Pack, RuleError, check_unique, default_rules_dir, load_packs
+from ..packs.catalog import entries, entry
+from .options import NoDefaultRules, RulePaths, build_cleaner, fail
 
 rules_app = typer.Typer(
     help="List, show and check the rules.",

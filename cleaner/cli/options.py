@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from .engine import Cleaner
-from .packs import RuleError
+from ..engine import Cleaner
+from ..packs import RuleError
 
 RULES_PANEL = "Rules"
 Keep = Annotated[

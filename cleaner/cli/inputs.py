@@ -8,7 +8,7 @@ bad content: it raises `InputError`, whose message names the file and, where it 
 'Judul\\nisi'
 >>> decode_text(b"Judul\\n\\xff", "a.txt")
 Traceback (most recent call last):
-cleaner.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at column 1)
+cleaner.cli.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at column 1)
 """
 
 from __future__ import annotations

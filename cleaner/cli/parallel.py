@@ -22,10 +22,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .engine import Cleaner
+from ..engine import Cleaner
+from ..model import Cleaned
 from .inputs import InputError
 from .jsonl import JsonlOptions, finish_record, parse_record
-from .model import Cleaned
 
 C = TypeVar("C")
 
@@ -110,7 +110,7 @@ def run_task(
     try:
         if not task.html:
             return cleaner.clean(task.document, url=task.url)
-        from .html import HtmlError, html_to_text
+        from ..html import HtmlError, html_to_text
 
         try:
             text = html_to_text(task.document, task.url)

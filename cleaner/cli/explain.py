@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Cleaned, Removal
-from .packs.catalog import Entry
+from ..model import Cleaned, Removal
+from ..packs.catalog import Entry
 
 _TAG, _GONE, _DIM, _RESET = "\x1b[33m", "\x1b[9;31m", "\x1b[2m", "\x1b[0m"
 

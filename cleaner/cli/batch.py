@@ -13,11 +13,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import Cleaner
+from ..engine import Cleaner
+from ..model import Cleaned
 from .events import Begin, Doc, End, Problem, Record, Records, events
 from .inputs import Missing, Source
 from .jsonl import JsonlOptions, finish_record
-from .model import Cleaned
 from .outputs import Destination, Output, render
 from .parallel import Failed, RecordsDone, ordered_map
 

@@ -7,7 +7,7 @@ ad-banner  ad  0-14  ADVERTISEMENT
 
 from __future__ import annotations
 
-from .model import Cleaned
+from ..model import Cleaned
 
 
 def _one_line(text: str, limit: int = 160) -> str:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..model import Cleaned
 from .inputs import InputError, decode_text
-from .model import Cleaned
 
 REMOVALS_KEY = "removals"
 

@@ -1,8 +1,8 @@
-"""The `cleaner` command: a thin layer over the library (flags -> Cleaner, files -> results).
+"""The `cleaner` app: its verbs, and `main()`, which turns every failure into one line.
 
-`clean` and `explain` live here, `rules ...` in `rules_cli`; reading, writing and the batch
-loop in `inputs`, `outputs` and `batch`. Exit codes: 0 all went well, 1 some input failed
-(each reported on one `cleaner: ...` line on stderr), 2 usage error.
+`clean` and `explain` live here, `rules ...` in `cli.rules`, `learn` in `cli.learn`; reading,
+writing and the batch loop in `inputs`, `outputs` and `batch`. Exit codes: 0 all went well,
+1 some input failed (each reported on one `cleaner: ...` line on stderr), 2 usage error.
 """
 
 from __future__ import annotations
@@ -15,9 +15,13 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from .. import __version__
+from ..packs.catalog import entries
 from .batch import CleanOptions, Reporter, run_clean
-from .cliopts import (
+from .inputs import InputError, Source, find_sources, read_document
+from .jsonl import JsonlOptions
+from .learn import LEARN_EPILOG, learn_command
+from .options import (
     Drop,
     Html,
     Jsonl,
@@ -30,12 +34,8 @@ from .cliopts import (
     dotted_field,
     fail,
 )
-from .inputs import InputError, Source, find_sources, read_document
-from .jsonl import JsonlOptions
-from .learn_cli import LEARN_EPILOG, learn_command
 from .outputs import StdoutClosed
-from .packs.catalog import entries
-from .rules_cli import rules_app
+from .rules import rules_app
 
 app = typer.Typer(
     help="Strip boilerplate from scraped Indonesian news articles, and say what went and why.",
@@ -199,7 +199,7 @@ def explain(
     try:
         document = read_document(source)
         if source.kind == "html":
-            from .html import HtmlError, html_to_text
+            from ..html import HtmlError, html_to_text
 
             try:
                 document = html_to_text(document, url)

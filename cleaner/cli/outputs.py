@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from ..model import Cleaned
 from .inputs import Source
-from .model import Cleaned
 
 FORMATS = ("text", "json", "jsonl")
 SUFFIXES = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}

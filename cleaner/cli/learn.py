@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..packs import RuleError, load_pack
 from .batch import Reporter
-from .cliopts import Html, Jsonl, NoDefaultRules, RulePaths, UrlField, dotted_field, fail
 from .events import Doc, Problem, Record, events
 from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
-from .packs import RuleError, load_pack
+from .options import Html, Jsonl, NoDefaultRules, RulePaths, UrlField, dotted_field, fail
 
 if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
-    from .learn import Learned
+    from ..learn import Learned
 
 LEARN_EPILOG = """Examples:
 
@@ -139,7 +139,7 @@ def learn_command(
                 "JSONL records need --url-field FIELD (or --site NAME) to tell their site", 2
             )
     try:
-        from .learn import LearnOptions, known_cleaner
+        from ..learn import LearnOptions, known_cleaner
 
         options = LearnOptions(min_docs, min_share, max_examples, max_keys)
     except ValueError as exc:
@@ -169,7 +169,7 @@ def learn_command(
 
 
 def _read(found, opts: JsonlOptions, site, group_by, options, reporter: Reporter):
-    from .learn import Batch, site_of
+    from ..learn import Batch, site_of
 
     """Every document into its site's learner; returns the batch and each site's inputs."""
     batch = Batch(options)
@@ -191,7 +191,7 @@ def _read(found, opts: JsonlOptions, site, group_by, options, reporter: Reporter
             continue
         text = task.document
         if task.html:
-            from .html import HtmlError, html_to_text
+            from ..html import HtmlError, html_to_text
 
             try:
                 text = html_to_text(text, task.url)
