@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner
 from cleaner.engine import passes
 from cleaner.engine.examples import expected_output
-from cleaner.engine.layout import head_end, is_body_like, units
+from cleaner.engine.layout import Zones, head_end, is_body_like, tail_start, units
 from cleaner.engine.plan import Literals, Occurrences, Plan
 from cleaner.engine.prefilter import last_chars, prefixes, required, starts, widths
 
@@ -42,12 +42,16 @@ def _texts() -> list[tuple[str, str]]:
 TEXTS = _texts()
 
 
+def _zones(text: str, parts) -> Zones:
+    return Zones(head_end(text, parts), tail_start(text, parts))
+
+
 def _naive_lines(plan: Plan, text: str):
     parts = units(text)
-    head = head_end(text, parts)
+    zones = _zones(text, parts)
     for u in parts:
         for rule in plan.line_rules:
-            if rule.zone == "head" and u.start >= head:
+            if not zones.allows(rule.zone, u.start):
                 continue
             if rule.compiled.fullmatch(text, u.start, u.end):
                 yield u.start, u.end, rule.id
@@ -56,9 +60,10 @@ def _naive_lines(plan: Plan, text: str):
 
 def _naive_spans(rule, text: str):
     parts = units(text)
-    limit = head_end(text, parts) if rule.zone == "head" else len(text)
+    zones = _zones(text, parts)
+    limit = zones.head if rule.zone == "head" else len(text)
     for m in rule.compiled.finditer(text, 0, limit):
-        if m.end() > m.start():
+        if m.end() > m.start() and (rule.zone == "head" or zones.allows(rule.zone, m.start())):
             yield m.start(), m.end()
 
 
@@ -74,17 +79,17 @@ def test_the_corpus_is_there():
 @pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
 def test_line_rules_match_the_units_a_plain_scan_matches(plan, name, text):
     parts = units(text)
-    found = plan.line_matches(text, parts, head_end(text, parts), 5.0, [])
+    found = plan.line_matches(text, parts, _zones(text, parts), 5.0, [])
     assert [(s, e, r.id) for s, e, r in found] == list(_naive_lines(plan, text))
 
 
 @pytest.mark.parametrize("name,text", TEXTS, ids=[n for n, _ in TEXTS])
 def test_span_rules_find_what_finditer_finds(plan, name, text):
     parts = units(text)
-    head = head_end(text, parts)
+    zones = _zones(text, parts)
     found, at_starts = plan.occurrences(text), plan.anchored_starts(text, parts)
     for rule in plan.others:
-        fast = list(plan.matches(rule, text, parts, head, found, at_starts, 5.0))
+        fast = list(plan.matches(rule, text, parts, zones, found, at_starts, 5.0))
         assert fast == list(_naive_spans(rule, text)), rule.id
 
 
@@ -166,7 +171,7 @@ def test_occurrences_within_ranges_are_those_that_start_inside():
 def test_later_passes_looking_only_near_seams_change_nothing(monkeypatch):
     fast = [CLEANER.clean(text) for _, text in TEXTS]
     # the slow way: every later pass looks at every unit again
-    monkeypatch.setattr(passes, "_focus", lambda parts, head, seams: range(len(parts)))
+    monkeypatch.setattr(passes, "_focus", lambda parts, zones, seams: range(len(parts)))
     slow = [CLEANER.clean(text) for _, text in TEXTS]
     assert fast == slow
 

@@ -148,7 +148,8 @@ class Cleaner:
             rules = list(self._generic)
             for _, site_rules in chosen:
                 rules.extend(site_rules)
-            plan = self._plans[key] = Plan(rules)
+            headlines = [h for pack, _ in chosen for h in pack.headlines]
+            plan = self._plans[key] = Plan(rules, headlines=headlines)
         if plan is not self._generic_plan:
             found = None  # a site pack's plan looks for more literals: its own scan
         return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)

@@ -22,6 +22,22 @@ _CLOSERS = "\"'”’)]"  # may follow a sentence's full stop
 _EIGHT_WORDS = re.compile(r"\s*(?:\S+\s+){7}\S")
 
 
+class Zones(NamedTuple):
+    """Where the story starts (`head`: the head zone is before it) and where the tail zone
+    starts (`tail`), as offsets into one text."""
+
+    head: int
+    tail: int
+
+    def allows(self, zone: str, start: int) -> bool:
+        """Whether a rule of this zone may remove something that starts at `start`."""
+        if zone == "any":
+            return True
+        if zone in ("head", "edge") and start < self.head:
+            return True
+        return zone in ("tail", "edge") and start >= self.tail
+
+
 class Unit(NamedTuple):
     """A unit's text is `text[start:end]`; it never starts or ends with white space."""
 
@@ -100,3 +116,36 @@ def head_end(text: str, parts: list[Unit]) -> int:
         if is_body_like(text[u.start : u.end]):
             return u.start
     return len(text)  # no story paragraph at all: every unit is above the story
+
+
+# A sentence end: a full stop (not in a number or an initial), ! ? or …, its closing quotes or
+# brackets, then a blank, the end, or glued debris (`kata dia.(ant/xyz)`, `ujarnya.Editor:`).
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{2})\.|(?<=[\w%)\]\"”’'])[!?…])[\"”’')\]]*(?=\s|\Z|[A-Z(\[])"
+)
+
+
+#: The tail zone is looked for in this many characters at the end of a text at most.
+TAIL_REACH = 20_000
+
+
+def tail_start(text: str, parts: list[Unit]) -> int:
+    """Offset where the tail zone starts: after the last sentence end of the last unit that
+    has one after eight words or more. Credits, codes, tags and copyright lines sit there;
+    the same text in the middle of a story is story text. No such sentence: no tail zone.
+
+    >>> text = "Harga emas naik lagi pada perdagangan Senin pagi ini, kata dia.(ant/xyz)\\nemas"
+    >>> text[tail_start(text, units(text)):]
+    '(ant/xyz)\\nemas'
+    """
+    for u in reversed(parts):
+        if u.end < len(text) - TAIL_REACH:
+            break  # boilerplate at the end of an article is not this long
+        piece = text[u.start : u.end]
+        ends = list(_SENTENCE_END.finditer(piece))
+        for m in reversed(ends):
+            if _EIGHT_WORDS.match(piece, 0, m.start()):
+                return u.start + m.end()
+        if ends and u.end - u.start > 400:
+            break  # a long unit with sentences but none after eight words: not worth going on
+    return len(text)

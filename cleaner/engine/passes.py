@@ -5,11 +5,13 @@ Pure functions of (text, plan): no I/O, no state between calls, so a `Cleaner` i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ..model import DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
-from .layout import Unit, head_end, units
+from .extend import extended_end
+from .layout import Unit, Zones, head_end, tail_start, units
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
 
@@ -28,6 +30,8 @@ CONTAINED_MIN_WORDS = 8
 #: The search for contained repeats reads at most this many characters per character of the
 #: document, so a huge document cannot make it quadratic; an article never comes near it.
 CONTAINED_SEARCH_BUDGET = 64
+#: A list item (`1.`, `a)`, `-`, `•`): repeating one is content, not a scraper's doubling.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-eA-E][.)]|[-•*–])[ \t]")
 #: Passes over a text at most (a pass that removes nothing ends the loop early).
 MAX_PASSES = 4
 
@@ -53,6 +57,13 @@ class Taken:
         """Whether `pos` lies strictly inside a removal."""
         i = bisect_left(self.starts, pos)
         return i > 0 and self.items[i - 1][1] > pos
+
+    def clip(self, start: int, end: int) -> int:
+        """`end`, or the start of the first removal in (start, end) if there is one."""
+        i = bisect_left(self.starts, start + 1)
+        if i < len(self.starts) and self.starts[i] < end:
+            return self.starts[i]
+        return end
 
     def cut(self, start: int) -> None:
         """Drop the removals that start at or after `start` (a tail takes them over)."""
@@ -100,16 +111,16 @@ def _seams(removals: tuple[Removal, ...]) -> list[int]:
     return seams
 
 
-def _focus(parts: list[Unit], head: int, seams: list[int]) -> list[int]:
+def _focus(parts: list[Unit], zones: Zones, seams: list[int]) -> list[int]:
     """Indexes of the units a later pass must look at again: two units on either side of
     each seam (a pattern may span a marker line and the headline under it), and the head
-    zone, whose rules now apply to units that may not have been in it before."""
+    and tail zones, whose rules now apply to units that may not have been in them before."""
     keep: set[int] = set()
     ends = [u.end for u in parts]
     for q in seams:
         i = bisect_left(ends, q)  # the first unit that ends at or after the seam
         keep.update(range(max(0, i - 2), min(len(parts), i + 2)))
-    keep.update(i for i, u in enumerate(parts) if u.start < head)
+    keep.update(i for i, u in enumerate(parts) if u.start < zones.head or u.end > zones.tail)
     return sorted(keep)
 
 
@@ -181,7 +192,7 @@ def _one_pass(
     nothing more in. Tails and duplicates depend on the whole text and are judged again.
     """
     parts = units(text)
-    head = head_end(text, parts)
+    zones = Zones(head_end(text, parts), tail_start(text, parts))
     taken = Taken()
     warnings: list[str] = []
     if found_all is None:
@@ -189,7 +200,7 @@ def _one_pass(
     near, found = parts, found_all
     all_starts = near_starts = plan.anchored_starts(text, parts)
     if seams is not None:
-        near = [parts[i] for i in _focus(parts, head, seams)]
+        near = [parts[i] for i in _focus(parts, zones, seams)]
         found = found_all.within(_ranges(near))
         near_set = {u.start for u in near}
         near_starts = {
@@ -197,7 +208,7 @@ def _one_pass(
             for rule_id, at in all_starts.items()
             if (kept := [i for i in at if i in near_set])
         }
-    for start, end, rule in plan.line_matches(text, near, head, timeout, warnings):
+    for start, end, rule in plan.line_matches(text, near, zones, timeout, warnings):
         taken.add(start, end, rule)
     for rule in plan.span_rules(found, found_all, near_starts, all_starts):
         tail = rule.scope == "tail"
@@ -205,7 +216,7 @@ def _one_pass(
             # Collect first: a rule that times out half-way contributes nothing.
             hits = list(
                 plan.matches(
-                    rule, text, parts if tail else near, head, found_all if tail else found,
+                    rule, text, parts if tail else near, zones, found_all if tail else found,
                     all_starts if tail else near_starts, timeout,
                 )
             )  # fmt: skip
@@ -218,10 +229,18 @@ def _one_pass(
             _take_tail(text, rule, hits, taken)
             continue
         for start, end in hits:
+            if rule.extend:
+                marker_end = end
+                end = extended_end(rule.extend, text, start, end, parts, plan.headlines)
+                if end is None:
+                    continue
+                # an extension stops short of what another rule took already (a promo line
+                # under the headlines): the marker and the headlines before it still go
+                end = max(marker_end, taken.clip(start, end))
             if not taken.overlaps(start, end) and not _fuses_words(text, start, end):
                 taken.add(start, end, rule)
     if dedupe:
-        for start, end in list(_duplicates(text, parts, taken)):
+        for start, end in list(_duplicates(text, parts, taken, zones.head)):
             taken.add(start, end, None)
     return _result(text, taken, warnings)
 
@@ -238,8 +257,12 @@ def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:
 
 
 def _fuses_words(text: str, start: int, end: int) -> bool:
-    """Removing text[start:end] would glue two words into one: never do that."""
-    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    """Removing text[start:end] would glue two words into one: never do that. Unless the
+    scraper glued them already: a removal that starts and ends at a capital letter glued to
+    the word before it (`PelatihBaca Juga: ...MotoGPMarquez`) cuts no word in two."""
+    if start == 0 or end >= len(text) or not (text[start - 1].isalnum() and text[end].isalnum()):
+        return False
+    return not (text[start].isupper() and text[end].isupper())
 
 
 def _kept_chars(text: str, start: int, taken: Taken) -> int:
@@ -269,10 +292,14 @@ def _take_tail(text: str, rule: Rule, hits, taken: Taken) -> None:
             return
 
 
-def _duplicates(text: str, parts: list[Unit], taken: Taken):
+def _duplicates(text: str, parts: list[Unit], taken: Taken, head: int = 0):
     """Units whose remaining words (after the other removals) repeat an earlier unit's, or
     occur verbatim inside an earlier unit (CONTAINED_MIN_WORDS words or more). The first
     copy is kept: the words of a removed unit are all still in the text.
+
+    A short repeat (fewer than CONTAINED_MIN_WORDS words) is a duplicate only when its first
+    copy sits above the story (a headline repeated): inside the story, short lines repeat on
+    purpose (a quiz's answer options, a list's items, a refrain), and list items never count.
 
     Judging what remains, not the raw unit, keeps cleaning idempotent: `Judul ADVERTISEMENT`
     after `Judul` is a duplicate once the banner is gone, so it goes in the first pass.
@@ -280,7 +307,7 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
     if len(parts) < 2:
         return  # nothing to repeat (a glued article is often one unit)
     spans = [(s, e) for s, e, _ in taken.items]
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # a unit's key -> where its first copy starts
     earlier = ""  # the kept units of CONTAINED_MIN_WORDS words or more, one per line
     budget = CONTAINED_SEARCH_BUDGET * len(text)
     k = 0  # spans before spans[k] end before the current unit (units and spans are sorted)
@@ -314,7 +341,10 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
             if words < DUPLICATE_MIN_WORDS:
                 continue
             key = " ".join(split)
-        repeated = key in seen
+        first = seen.get(key)
+        repeated = first is not None and (words >= CONTAINED_MIN_WORDS or first < head)
+        if repeated and _LIST_ITEM.match(text, u.start):
+            repeated = False
         if not repeated and words >= CONTAINED_MIN_WORDS and len(earlier) <= budget:
             if earlier:
                 budget -= len(earlier)
@@ -329,7 +359,7 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken):
                 b -= len(text[a:b]) - len(text[a:b].rstrip())
                 if a < b:
                     yield a, b
-        seen.add(key)
+        seen.setdefault(key, u.start)
 
 
 def _result(text: str, taken: Taken, warnings: list[str]) -> Cleaned:

@@ -26,7 +26,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from ..packs import Rule
-from .layout import Unit
+from .headline import Known
+from .layout import Unit, Zones
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
@@ -67,7 +68,7 @@ def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
 class _LineRule:
     """A line rule with the tests that let a unit skip it."""
 
-    __slots__ = ("compiled", "head_only", "last", "longest", "needs", "prefix", "rule", "shortest")
+    __slots__ = ("compiled", "last", "longest", "needs", "prefix", "rule", "shortest", "zone")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -75,7 +76,7 @@ class _LineRule:
         self.prefix = starts(rule.pattern)
         last = last_chars(rule.pattern)
         self.last = frozenset(last) if last is not None else None
-        self.head_only = rule.zone == "head"
+        self.zone = rule.zone
         self.needs = required(rule.pattern)  # one of these must be in the unit
         # the unit's length must be one the pattern can match (a story paragraph is long)
         self.shortest, longest = widths(rule.pattern)
@@ -85,9 +86,13 @@ class _LineRule:
 class Plan:
     """The rules of one document's rule set (generic + its site packs), ready to run."""
 
-    def __init__(self, rules: list[Rule], also_find: Iterable[str] = ()) -> None:
+    def __init__(
+        self, rules: list[Rule], also_find: Iterable[str] = (), headlines: Iterable[str] = ()
+    ) -> None:
         """`also_find`: literals the scan reports too, for the caller (site-pack signatures),
-        so that one scan of a text serves both."""
+        so that one scan of a text serves both. `headlines`: related headlines known whole
+        (from site packs), which end a glued headline exactly (longest first)."""
+        self.headlines = Known(headlines)
         ordered = sorted(rules, key=lambda r: _SCOPE_ORDER[r.scope])  # stable: pack order
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
@@ -178,7 +183,7 @@ class Plan:
         return found
 
     def line_matches(
-        self, text: str, parts: list[Unit], head: int, timeout: float, warnings: list[str]
+        self, text: str, parts: list[Unit], zones: Zones, timeout: float, warnings: list[str]
     ) -> list[tuple[int, int, Rule]]:
         """(start, end, rule) for each unit that a line rule matches whole.
 
@@ -195,7 +200,7 @@ class Plan:
             for lr in self._candidates(text[start : start + 4]):
                 if lr.last is not None and last not in lr.last:
                     continue
-                if lr.head_only and start >= head:
+                if lr.zone != "any" and not zones.allows(lr.zone, start):
                     continue
                 if not lr.shortest <= end - start <= lr.longest:
                     continue
@@ -224,13 +229,24 @@ class Plan:
                     break
         return found
 
-    def matches(self, rule: Rule, text: str, parts, head: int, found, at_starts, timeout: float):
+    def matches(self, rule: Rule, text: str, parts, zones: Zones, found, at_starts, timeout: float):
         """(start, end) of the matches of a span or tail rule, left to right, not overlapping.
 
         `found` gives where literals occur, `at_starts` (from `anchored_starts`) the unit
-        starts where an anchored rule may match.
+        starts where an anchored rule may match. A head-zone rule's match must end before
+        the story starts; a tail- or edge-zone rule's must start in its zone.
         """
-        limit = head if rule.zone == "head" else len(text)
+        if rule.zone in ("tail", "edge"):
+            for start, end in self._matches(
+                rule, text, parts, len(text), found, at_starts, timeout
+            ):
+                if zones.allows(rule.zone, start):
+                    yield start, end
+            return
+        limit = zones.head if rule.zone == "head" else len(text)
+        yield from self._matches(rule, text, parts, limit, found, at_starts, timeout)
+
+    def _matches(self, rule: Rule, text: str, parts, limit: int, found, at_starts, timeout: float):
         pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         pre = self.prefixes[rule.id]
         candidates: Iterator[int] | None

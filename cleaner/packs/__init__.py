@@ -13,6 +13,7 @@ Running a rule's own examples needs the engine, so that is `cleaner.engine.examp
 """
 
 from .loader import (
+    EXTENDS,
     FLAGS,
     LOCAL_FOLDERS,
     SCOPES,
@@ -31,6 +32,7 @@ from .loader import (
 )
 
 __all__ = [
+    "EXTENDS",
     "FLAGS",
     "LOCAL_FOLDERS",
     "SCOPES",

@@ -22,15 +22,20 @@ import regex
 from ..model import CATEGORIES
 
 SCOPES = ("line", "span", "tail")
-ZONES = ("any", "head")
+ZONES = ("any", "head", "tail", "edge")
+#: How a span rule's match may grow past the pattern (code, not regex: see `cleaner.engine`):
+#: `headline` to the end of the linked headline after a marker, `headline-lines` over the
+#: headline lines under a marker on its own line, `repeats` over the lines after a marker
+#: that the document repeats further down (a table of contents).
+EXTENDS = ("headline", "headline-lines", "repeats")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _GROUP_NAMES = re.compile(r"\(\?P?<[A-Za-z_]|\(\?P=|\\[1-9]|\\g<")
 _RULE_KEYS = {
     "id", "category", "description", "scope", "pattern", "zone", "remove", "keep",
-    "todo_remove", "todo_keep", "aliases",
+    "todo_remove", "todo_keep", "aliases", "extend",
 }  # fmt: skip
-_PACK_KEYS = {"name", "description", "language", "sites", "signatures"}
+_PACK_KEYS = {"name", "description", "language", "sites", "signatures", "headlines"}
 FLAGS = regex.VERSION0 | regex.MULTILINE
 
 
@@ -61,6 +66,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     #: The pattern starts with {unit_start}: the engine tries it only where a unit starts.
     anchored: bool = False
+    #: How the match grows past the pattern (one of EXTENDS), or "" (it does not).
+    extend: str = ""
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -75,6 +82,9 @@ class Pack:
     rules: tuple[Rule, ...]
     sites: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ()
+    #: Related-article headlines known whole (a learned pack's batch saw them): a glued
+    #: headline after a marker ends exactly where one of these ends.
+    headlines: tuple[str, ...] = ()
 
     @property
     def is_site(self) -> bool:
@@ -166,6 +176,13 @@ def _rule(
         raise RuleError(path, rule_id, f"scope must be one of {', '.join(SCOPES)}, not '{scope}'")
     if zone not in ZONES:
         raise RuleError(path, rule_id, f"zone must be one of {', '.join(ZONES)}, not '{zone}'")
+    extend = entry.get("extend", "")
+    if extend and extend not in EXTENDS:
+        raise RuleError(
+            path, rule_id, f"extend must be one of {', '.join(EXTENDS)}, not '{extend}'"
+        )
+    if extend and scope != "span":
+        raise RuleError(path, rule_id, "only a span rule can extend its match")
     if "\n" in entry["description"].strip():
         raise RuleError(path, rule_id, "description must be one line")
     pattern = _expand(path, rule_id, entry["pattern"], macros)
@@ -195,6 +212,7 @@ def _rule(
         todo_keep=_strings(path, rule_id, entry, "todo_keep"),
         aliases=_strings(path, rule_id, entry, "aliases"),
         anchored=scope != "line" and entry["pattern"].lstrip().startswith("{unit_start}"),
+        extend=extend,
     )
 
 
@@ -233,6 +251,7 @@ def load_pack(path: str | Path) -> Pack:
         rules=rules,
         sites=tuple(s.lower() for s in _strings(path, None, meta, "sites")),
         signatures=signatures,
+        headlines=tuple(h.strip() for h in _strings(path, None, meta, "headlines") if h.strip()),
     )
 
 

@@ -1,0 +1,488 @@
+"""Where a related-article headline ends: the cleaner's hardest decision, as a small component.
+
+A related link is a marker (`Baca juga:`, `Lihat juga`, `Tonton:` ...) and the linked article's
+headline. Scrapers glue it into the story: `kata dia.Baca Juga: Harga Emas Naik Lagi Hari
+IniPresiden mengatakan ...`. `headline_end(text, start)` reads from `start` (just after the
+marker) and returns where the headline ends, with the evidence it used, or None when it cannot
+tell (the caller then removes the marker alone: a headline left in costs less than a lost
+sentence). The evidence, strongest first:
+
+- a headline the batch knows whole (`known`): it ends exactly where that headline ends;
+- another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...);
+- the marker opens a short unit of its own: the headline is the rest of that unit;
+- Title Case: a headline capitalises its words but for a few joining words (`di`, `untuk`,
+  `yang` ...); the story resumes where lower-case words start, with the subject before them
+  (`... Tarif Lebih Tinggi Kanada memasok ...`: the story starts at `Kanada`). A subject runs
+  back over a title (`Menteri Keuangan Sri Mulyani mengatakan`) and over the names the article
+  itself uses elsewhere;
+- a sentence opener (`Namun,`, `Menurut X,`, `Sementara itu`), an opening quote, a lower-case
+  speech verb (`... Izin Lahan ucap Rudi`), a day and date, a numbered list, a question;
+- text glued without a blank (`...CirebonBahkan, pada ...`) may start the story or the next
+  headline of a list: the words after the seam decide.
+
+When two readings remain, the earlier end wins.
+
+>>> text = "Baca Juga: Trump Umumkan Tarif 10% untuk Semua Impor Kanada memasok 4 juta barel."
+>>> end, why = headline_end(text, text.index("Trump"))
+>>> text[text.index("Trump"):end], why
+('Trump Umumkan Tarif 10% untuk Semua Impor', 'sentence starts')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: The reason given when the text after a marker is no headline at all (it starts in lower
+#: case: `Tonton: begitu tulisan di layar ...`): then the marker is no link either.
+NOT_A_HEADLINE = "no headline: the text after the marker starts in lower case"
+#: A single headline is at most this long (a list of glued headlines: each of them).
+MAX_LEN = 200
+#: The words a Title Case headline leaves in lower case (and the enclitic `nya`).
+FUNCTION = _wordset(
+    """
+di ke dari dan yang untuk pada dengan atau oleh per vs vs. hingga sampai dalam bagi jadi soal
+usai jelang saat kala demi via ala bak pun se si sang para tak tapi serta agar bila jika kalau
+lewat karena terhadap tentang akan juga ini itu nya pd dgn utk yg adalah ialah merupakan
+sebagai s.d s/d atas tanpa antara antar kontra lawan melalui menuju seusai sejak selama sebelum
+setelah sesudah menjelang terkait akibat imbas berkat sebab meski walau ketika
+"""
+)
+#: Capitalised words that open a story sentence.
+OPENERS = _wordset(
+    """
+Namun Sementara Sedangkan Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Meski
+Meskipun Diketahui Dikatakan Dijelaskan Disebutkan Ditambahkan Sebab Karena Oleh Akibatnya
+Selanjutnya Apalagi Walaupun Walau Sehingga Tetapi Tapi Lalu Kini Saat Ketika Setelah Sebelum
+Sejak Jika Apabila Berdasarkan Terkait Mengenai Seperti Sebagai Dengan Dalam Pada Untuk Hal Ia
+Dia Mereka Kami Saya Kita Anda Beliau Ini Itu Tak Tidak Bagi Usai Sesuai Selama Hingga Sampai
+Atas Dari Di Ke Yang Para Sekarang Lebih Per
+"""
+)
+#: Openers that take a phrase and a comma (`Menurut Trump, ...`, `Di Wall Street, ...`).
+ADVERBIAL = _wordset(
+    """
+Namun Sementara Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Diketahui Selanjutnya
+Akibatnya Apalagi Sehingga Tetapi Lalu Kini Dengan Dalam Pada Di Untuk Terkait Berdasarkan
+Sejak Setelah Saat Ketika Meski Meskipun Walaupun Oleh Sedangkan Karena Sebab Usai Selama
+Sekarang Per
+"""
+)
+#: Openers that only ever start a sentence (not prepositions, which headlines use too).
+_SENTENCE_ADVERBS = _wordset(
+    """
+Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lalu Adapun
+Diketahui Akibatnya Apalagi Sedangkan
+"""
+)
+#: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
+TITLES = _wordset(
+    """
+Menteri Menko Menkeu Mendag Presiden Wakil Wapres Ketua Direktur Dirut Kepala Gubernur Wagub
+Bupati Wali Walikota Kapolda Kapolres Kapolri Kapolsek Kasat Kanit Kabid Kasi Kadis Jenderal
+Brigjen Irjen Komjen Kombes AKBP AKP Kompol Iptu Ipda Aiptu Sekretaris Sekjen Juru Jubir
+Pengamat Ekonom Analis Anggota Pelatih Kapten Manajer CEO Chief Founder Pendiri Dosen Guru
+Profesor Prof Dr Ustaz Kiai Pakar Peneliti Kuasa Hakim Jaksa Kajari Kajati Camat Lurah Kades
+Senator Dubes Duta Panglima Kasad Kasal Kasau Danrem Dandim Pangdam Komandan Kabag Plt Pj Pjs
+Sekda Investment Research Senior Head Analyst Director President Vice Managing Executive
+Economist Chairman Spokesperson
+"""
+)
+#: Openers that are also common inside headlines (`..., Ini Alasannya`): only before a
+#: lower-case word that is not a joining word.
+_WEAK = _wordset(
+    """
+Ini Itu Hal Yang Para Di Ke Dari
+"""
+)
+#: Words after a comma that turn a headline (`..., Ini Alasannya`), not a story sentence.
+_HEADLINE_TURNS = _wordset(
+    """
+Ini Itu Begini Begitu Apa Siapa Kenapa Mengapa Bagaimana Simak Cek Jika
+"""
+)
+#: Names written in camel case: not a seam where a scraper glued two pieces of text.
+_BRANDS = _wordset(
+    """
+YouTube TikTok WhatsApp PlayStation LinkedIn PayPal MasterCard GoPay GoJek GoFood
+"""
+)
+QUESTION = _wordset(
+    """
+Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
+"""
+)
+#: Another piece of boilerplate: a headline never runs past it.
+CUE = re.compile(
+    r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)"
+    r"|(?:Pewarta|Editor|Penulis|Reporter|Sumber)\s*:"
+    r"|(?:Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)\s*:|Artikel ini|COPYRIGHT"
+    r"|Copyright|\[\s*(?:Gambas|GAMBAS)|ADVERTISEMENT|SCROLL TO"
+    r"|(?:Cek|Simak|Baca) [Bb]erita|Tonton(?: [Jj]uga)?\s*:|Saksikan"
+    r"|Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)"
+    r"|(?:Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo|Video\s*:"
+)
+SPEECH = re.compile(
+    r"(?:ucap|kata|ujar|tutur|jelas|imbuh|tambah|ungkap|sebut|terang|lanjut|papar|tegas|pungkas"
+    r"|tandas|kilah|beber|bilang|sambung|urai)(?:nya)?",
+    re.I,
+)
+DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+\d")
+#: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
+CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
+_TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
+_SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
+_DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
+_SEPARATOR = re.compile(r"\r?\n|[ \t\u00a0\u202f]{2,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*\Z")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]*\s+[\"“]?[A-Z][a-z]+\s+[a-z]")
+
+
+class Known:
+    """Related headlines known whole, looked up by their first characters.
+
+    >>> Known(["Harga Emas Naik", "Harga Emas Naik Lagi"]).end("xHarga Emas Naik Lagi!", 1)
+    21
+    """
+
+    KEY = 12
+
+    def __init__(self, headlines: Iterable[str] = ()) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        for h in sorted(
+            {h.strip() for h in headlines if len(h.strip()) >= self.KEY}, key=len, reverse=True
+        ):
+            self._by_key.setdefault(h[: self.KEY], []).append(h)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def end(self, text: str, start: int) -> int | None:
+        """The end of the longest known headline that starts at `start`, if any."""
+        for h in self._by_key.get(text[start : start + self.KEY], ()):
+            if text.startswith(h, start):
+                return start + len(h)
+        return None
+
+
+NO_HEADLINES = Known()
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    glued: bool  # no blank before it: a seam where a scraper dropped a break
+
+
+def headline_end(
+    text: str, start: int, *, before: str | None = None, known: Known = NO_HEADLINES
+) -> tuple[int | None, str]:
+    """Where the headline that starts at `start` ends (None: cannot tell), and why.
+
+    `before` is the text before the marker (default: everything before `start`); `known`
+    are headlines known whole (for example from the batch being cleaned).
+    """
+    if known and (end := known.end(text, start)) is not None:
+        return end, "a known headline"
+    found = _SEPARATOR.search(text, start)
+    unit_end = found.start() if found else len(text)
+    before = text[:start] if before is None else before
+    cue = CUE.search(text, start + 2, min(unit_end, start + 4 * MAX_LEN))
+    hard = cue.start() if cue else unit_end
+    own_line = not before.strip() or re.search(r"(?:\n|[ \t\u00a0\u202f]{2,})[^\s]*\Z", before)
+    if (
+        own_line
+        and hard - start <= MAX_LEN + 50
+        and not _SENTENCE_INSIDE.search(text, start, hard)
+        and not text[start:hard].rstrip().endswith(".")
+    ):
+        return _trim(text, start, _no_code(text, start, hard)), (
+            "the marker's own line" if hard == unit_end else "another piece of boilerplate"
+        )
+    words = _words(text, start, min(hard, start + 4 * MAX_LEN))
+    if not words:
+        return None, "nothing after the marker"
+    if not (words[0].text[:1].isupper() or words[0].text[:1].isdigit() or words[0].text in "\"“‘'"):
+        return None, NOT_A_HEADLINE
+    b = before.rstrip()
+    interrupted = bool(b) and not _SENTENCE_END.search(b) and b[-1:].isalnum()
+    if _title_case(words):
+        end, why = _title_end(text, start, words, interrupted)
+    else:
+        end, why = _sentence_case_end(text, start, words)
+    if (
+        end is None
+        and hard - start <= MAX_LEN
+        and not _SENTENCE_INSIDE.search(text, start, hard)
+        and not text[start:hard].rstrip().endswith(".")
+    ):
+        end = _no_code(text, start, hard)
+        why = "the end of the unit" if hard == unit_end else "another piece of boilerplate"
+    return (None if end is None else _trim(text, start, end)), why
+
+
+def _no_code(text: str, start: int, end: int) -> int:
+    code = CODE_TAIL.search(text, start, end)
+    return code.start() if code else end
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\u00a0\u202f,;:-–—(":
+        end -= 1
+    # an unbalanced closing bracket belongs to the marker: `(Baca: Judul)`
+    if text[start:end].count(")") > text[start:end].count("("):
+        end = text.rindex(")", start, end)
+        return _trim(text, start, end)
+    return end
+
+
+def _words(text: str, start: int, limit: int) -> list[Word]:
+    out: list[Word] = []
+    for m in _TOKEN.finditer(text, start, limit):
+        w, s = m.group(), m.start()
+        glued = s > start and not text[s - 1].isspace()
+        pos = 0
+        if not _DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
+            for seam in _SPLIT.finditer(w):
+                if seam.start() - pos >= 3 and len(w) - seam.start() >= 3 and w not in _BRANDS:
+                    out.append(
+                        Word(s + pos, s + seam.start(), w[pos : seam.start()], glued or pos > 0)
+                    )
+                    pos = seam.start()
+        out.append(Word(s + pos, m.end(), w[pos:], glued or pos > 0))
+    return out
+
+
+def _lower_content(w: str) -> bool:
+    """A lower-case word that a Title Case headline would have capitalised (not `iPhone`)."""
+    return w[:1].islower() and len(w) >= 2 and w.lower() not in FUNCTION and w[1:].islower()
+
+
+def _title_case(words: list[Word]) -> bool:
+    """The headline capitalises its words (most outlets) rather than only its first."""
+    content = [w.text for w in words[:8] if w.text[:1].isalpha() and w.text.lower() not in FUNCTION]
+    content = content[:5]
+    return not content or sum(w[:1].isupper() for w in content) / len(content) >= 0.8
+
+
+def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
+    n = len(words)
+    head = 0  # the first word of the current headline (a list glues several)
+    for i in range(1, n):
+        w, t = words[i], words[i].text
+        if w.end - words[head].start > MAX_LEN:
+            return None, "no end within a headline's length"
+        prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
+        if i >= 2 and DAY_DATE.match(text, w.start):
+            return w.start, "a day and date"
+        if (
+            t in '“"‘'
+            and nxt[:1].isupper()
+            and any(_lower_content(x.text) for x in words[i + 2 : i + 5])
+        ):
+            return w.start, "an opening quote"
+        if (
+            i >= 2
+            and t in OPENERS
+            and nxt[:1].islower()
+            and (t not in _WEAK or _lower_content(nxt))
+        ):
+            return w.start, "a sentence opener"
+        if i >= 2 and t.endswith("nya") and t[:-3] in ADVERBIAL and nxt == ",":
+            return w.start, "a sentence opener"
+        if (
+            i >= 2
+            and t[:1].isupper()
+            and nxt in ("ini", "itu", "tersebut")
+            and i + 2 < n
+            and words[i + 2].text
+            in (",", "juga", "pun", "akan", "telah", "sudah", "merupakan", "menjadi")
+        ):
+            return words[
+                _subject(text, words, i, start, head)
+            ].start, "a sentence about something named before"
+        if i >= 2 and t in ADVERBIAL and _comma_phrase(words, i):
+            return w.start, "a sentence opener and its phrase"
+        if i >= 2 and t in QUESTION and prev != "," and not w.glued and _question(words, i):
+            return w.start, "a question (a sub-heading)"
+        numbered = i >= 2 and re.fullmatch(r"\d{1,2}", t) and nxt in (".", ")") and prev != ","
+        if numbered and i + 2 < n and words[i + 2].text[:1].isupper():
+            return w.start, "a numbered list"
+        if SPEECH.fullmatch(t) and t[:1].islower() and i >= 2:
+            return w.start, "a speech verb goes on with the interrupted sentence"
+        if i + 1 < n and SPEECH.fullmatch(t) and nxt == "nya":
+            return w.start, "a speech verb goes on with the interrupted sentence"
+        if _lower_content(t):
+            if head > 0 and i - head <= 6:
+                return words[head].start, "the story is glued to the headline"
+            j = i - 1
+            while j > head and (
+                words[j].text == ","
+                or (words[j].text.lower() in FUNCTION and words[j].text[:1].islower())
+            ):
+                j -= 1
+            if j <= head:
+                if j == 0:
+                    continue  # the headline itself has a lower-case word early on
+                return words[head].start, "the story is glued to the headline"
+            k = _subject(text, words, j, start, head)
+            if k <= head + 1:
+                if head > 0:
+                    return words[head].start, "the story is glued to the headline"
+                return None, "too short a headline before the story"
+            return words[k].start, "sentence starts"
+        if (
+            w.glued
+            and t[:1].isupper()
+            and (prev[-1:].islower() or prev[-1:].isdigit())
+            and i - head >= 3
+        ):
+            head = i  # a seam: the next headline of a list, or the story (the words decide)
+    return None, "no end found"
+
+
+def _comma_phrase(words: list[Word], i: int) -> bool:
+    """`Menurut Trump, langkah ...`: a short capitalised phrase, a comma, then a sentence."""
+    for k in range(i + 1, min(i + 5, len(words))):
+        t = words[k].text
+        if t.lower() in FUNCTION and k > i + 1:
+            continue
+        if t == ",":
+            # `Namun, ...`; `Menurut Trump, langkah ...`; not `Selama 90 Hari, Ini Alasannya`
+            if k == i + 1:
+                return True
+            after = [x.text for x in words[k + 1 : k + 7]]
+            if not after or after[0] in _HEADLINE_TURNS:
+                return False
+            for x in after:
+                if x in (":", "?", "!", "."):
+                    return False
+                if _lower_content(x):
+                    return True
+            return False
+        if t in OPENERS or not (t[:1].isupper() or t[:1].isdigit()):
+            return False
+    return False
+
+
+def _question(words: list[Word], i: int) -> bool:
+    for k in range(i + 3, min(i + 10, len(words))):
+        if words[k].text == "?":
+            return k + 1 >= len(words) or not words[k + 1].text[:1].islower()
+    return False
+
+
+def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int:
+    """Index of the first word of the sentence subject that ends at words[j]."""
+    k = j
+    for back in range(1, 9):  # a title a few words back: `Menteri Keuangan Sri Mulyani`
+        i = j - back
+        if i <= head or words[i].text in ("!", "?", ".", "“", '"', "‘", ":"):
+            break
+        if words[i].text in _SENTENCE_ADVERBS and back <= 3:
+            k = i  # `... Sebelumnya Trump mengungkapkan`
+            break
+        if words[i].text in TITLES:
+            k = i
+    rest = text[:start] + " " + text[words[j].end :]  # the article without this headline
+    grown = 0
+    while k > head + 1 and grown < 2:  # names used elsewhere: `Sri Mulyani`, `Johnson & Johnson`
+        grown += 1
+        a, b = words[k - 1], words[k]
+        if a.text == "&" and k - 2 > head and text[words[k - 2].start : b.end] in rest:
+            k -= 2
+        elif (
+            a.text[:1].isupper()
+            and a.text.lower() not in FUNCTION
+            and text[a.start : b.end] in rest
+        ):
+            k -= 1
+        else:
+            break
+    # `Rekomendasi dari Komisi ...`: a noun and a joining word belong to the subject too
+    if (
+        k - 2 > head + 1
+        and words[k - 1].text in ("dari", "di", "untuk", "pada", "atas")
+        and words[k - 2].text[:1].isupper()
+    ):
+        k -= 2
+    while k - 2 > head and words[k - 1].text in ("&", "dan", "-", "/"):
+        k -= 2  # a headline never ends in a joining word
+    # a word right after a question or exclamation mark starts the sentence (`...? Gedung Putih`)
+    if k - 2 >= head and words[k - 2].text in ("?", "!") and words[k - 1].text[:1].isupper():
+        k -= 1
+    if k > 0 and words[k - 1].text in '“"‘':
+        k -= 1
+    return k
+
+
+def _sentence_case_end(text: str, start: int, words: list[Word]):
+    """A sentence-case headline (`Gregoria sebut cedera bukan alasan kekalahan`): only a
+    capitalised word after lower case, then two lower-case words, starts the story."""
+    n = len(words)
+    for i in range(3, n):
+        w = words[i]
+        if w.end - start > MAX_LEN:
+            return None, "no end within a headline's length"
+        starts = (
+            w.text[:1].isupper()
+            and i + 2 < n
+            and _lower_content(words[i + 1].text)
+            and _lower_content(words[i + 2].text)
+        )
+        if starts and (words[i - 1].text[:1].islower() or w.glued):
+            return w.start, "a sentence starts after a sentence-case headline"
+    return None, "no end found"
+
+
+def headline_lines_end(
+    text: str, parts: list[tuple[int, int]], after: int, known: Known = NO_HEADLINES
+) -> int | None:
+    """A marker on a line of its own (`Baca juga:`), then the headlines on the lines under it:
+    the end of the last of them, or None when the next line is no headline.
+
+    The first line goes if it reads as a headline; a further one too, unless it is the last
+    before the story and reads more like the story's own sub-heading (fewer than five words,
+    or a question): when in doubt it stays.
+
+    >>> text = "Baca juga:\\nHarga Emas Naik\\nRupiah Melemah Lagi\\nHarga emas naik, kata dia."
+    >>> from cleaner.engine.layout import units
+    >>> end = headline_lines_end(text, units(text), text.index(":") + 1)
+    >>> text[:end]
+    'Baca juga:\\nHarga Emas Naik'
+    """
+    following = [(s, e) for s, e in parts if s >= after]
+    taken = None
+    for k, (s, e) in enumerate(following[:6]):
+        line = text[s:e]
+        if not _headline_like(line, known):
+            break
+        nxt = following[k + 1] if k + 1 < len(following) else None
+        last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known)
+        # the last one before the story, after another: a headline, or the story's
+        # sub-heading? Sub-headings are short, or questions; a headline is a few words longer.
+        subheading = len(line.split()) < 5 or line.endswith("?")
+        if k > 0 and last and known.end(line, 0) is None and subheading:
+            break
+        taken = e
+    return taken
+
+
+def _headline_like(line: str, known: Known) -> bool:
+    if known and (end := known.end(line, 0)) is not None and len(line) - end < 3:
+        return True
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and len(line) <= MAX_LEN
+        and not line.rstrip("\"”’'").endswith((".", ":", ","))
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–")
+        and not CUE.match(line)
+    )
