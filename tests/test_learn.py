@@ -123,7 +123,7 @@ def test_glued_pieces_split_at_sentence_ends_and_glue_points():
 
 
 def test_glued_promo_becomes_a_span_rule_that_keeps_the_sentences_around_it(tmp_path):
-    promo = "Dapatkan berita terkini dari Warta Contoh di kanal WhatsApp kami."
+    promo = "Langganan buletin Warta Contoh gratis setiap pagi lewat surel kami."
     docs = [
         f"{story(i)} {story(i + 50)}{promo}{story(i + 100)}".replace("wartawan. ", "wartawan.")
         for i in range(4)
