@@ -44,8 +44,18 @@ def test_the_integrations_benchmark_runs_each_local_engine():
         assert re.search(rf"^{engine}\s+\d+\.\d+\s+\d+\.\d+\s+\d+", report, re.M), report
 
 
+def test_the_quality_benchmark_reports_every_labelled_set_by_outlet_and_category():
+    report = _run("bench/quality.py", "--details")
+    for name in ("corpus", "dev", "holdout"):
+        assert re.search(rf"^== {name}: \d+ articles", report, re.M), report
+    assert len(re.findall(r"^all\s+\d+\s+\d+\.\d%\s+\d+\.\d%\s+\d+\.\d\d%", report, re.M)) == 3
+    assert len(re.findall(r"^recall by category: ad ", report, re.M)) >= 2
+    assert "worst 5 documents by recall:" in report and "story text removed (" in report
+    assert "(blind set:" in report  # the hold-out's texts are never printed
+
+
 def test_the_quality_benchmark_scores_every_labelled_outlet_without_body_loss():
-    report = _run("bench/quality.py")
+    report = _run("bench/quality.py", "--learn-loo")
     rows = re.findall(
         r"^(\w+)\s+\d+\s+(shipped rules|\+ learned.*?|learned alone.*?)\s{2,}.*?(\d+\.\d\d)%$",
         report,

@@ -1,0 +1,275 @@
+"""Score a cleaner on hand-labelled articles: precision, recall and body loss, token by token.
+
+A labelled set is a folder of raw articles (`raw/NAME.txt`, or `NAME.txt` in the folder itself)
+with a label per article (`labels/NAME.json`: `{"spans": [{"category", "text", "nth"?}],
+"notes"}`, the boilerplate in reading order; everything else is story text) and, optionally,
+`MANIFEST.tsv` (a `url` column, or `url=...;` in its last column) so that site packs are chosen
+as they would be in use. Tokens are words and punctuation marks; a token is removed when a
+`Removal` covers its first character (removals are exact offsets, so repeated text is judged
+exactly). precision = boilerplate tokens removed / tokens removed; recall = boilerplate tokens
+removed / boilerplate tokens; body loss = story tokens removed / story tokens. Spans of a
+category the cleaner keeps by default (`dateline`) count as story text.
+
+>>> s = Score(removed_boiler=9, removed_body=1, boiler=10, body=100)
+>>> s.precision, s.recall, s.body_loss
+(0.9, 0.9, 0.01)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from .engine import Cleaner
+from .model import CATEGORIES, Cleaned
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+#: Categories that are labelled but kept by default: their tokens are story text here.
+KEPT = frozenset(c for c, removed in CATEGORIES.items() if not removed)
+
+
+class LabelError(ValueError):
+    """A label file that does not fit its raw text (a span that cannot be found)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    name: str  # the file stem, OUTLET__NNN
+    text: str
+    url: str | None
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, category), in the raw text
+
+    @property
+    def outlet(self) -> str:
+        return self.name.split("__")[0]
+
+
+@dataclass(slots=True)
+class Score:
+    removed_boiler: int = 0
+    removed_body: int = 0
+    boiler: int = 0
+    body: int = 0
+
+    def add(self, other: Score) -> None:
+        self.removed_boiler += other.removed_boiler
+        self.removed_body += other.removed_body
+        self.boiler += other.boiler
+        self.body += other.body
+
+    @property
+    def precision(self) -> float | None:
+        removed = self.removed_boiler + self.removed_body
+        return self.removed_boiler / removed if removed else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.removed_boiler / self.boiler if self.boiler else None
+
+    @property
+    def body_loss(self) -> float | None:
+        return self.removed_body / self.body if self.body else None
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """A stretch of story text that a rule removed."""
+
+    article: str
+    rule_id: str
+    text: str
+    context: str
+
+
+@dataclass(slots=True)
+class Report:
+    total: Score = field(default_factory=Score)
+    outlets: dict[str, Score] = field(default_factory=dict)
+    categories: dict[str, Score] = field(default_factory=dict)
+    articles: dict[str, Score] = field(default_factory=dict)
+    losses: list[Loss] = field(default_factory=list)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # article, category, text
+
+
+def locate(raw: str, spans: Iterable[dict], name: str = "") -> list[tuple[int, int, str]]:
+    """Offsets of the label spans, searched in reading order: white space in a span matches
+    any run of white space or none; `nth` picks the k-th occurrence in the whole text."""
+    found, pos = [], 0
+    for span in spans:
+        chunks = span["text"].split()
+        if not chunks:
+            raise LabelError(f"{name}: empty label span")
+        pattern = regex.compile(r"\s*".join(regex.escape(c) for c in chunks))
+        if "nth" in span:
+            hits = list(pattern.finditer(raw))
+            m = hits[span["nth"] - 1] if len(hits) >= span["nth"] else None
+        else:
+            m = pattern.search(raw, pos) or pattern.search(raw)
+        if m is None:
+            raise LabelError(f"{name}: label span not found: {span['text'][:60]!r}")
+        found.append((m.start(), m.end(), span["category"]))
+        pos = m.end()
+    return sorted(found)
+
+
+def _urls(folder: Path) -> dict[str, str | None]:
+    manifest = folder / "MANIFEST.tsv"
+    if not manifest.exists():
+        return {}
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    urls: dict[str, str | None] = {}
+    for line in lines[1:]:
+        cells = line.split("\t")
+        name = Path(cells[0]).stem
+        if "url" in header:
+            urls[name] = cells[header.index("url")] or None
+        else:
+            found = re.search(r"url=(\S+?);", cells[-1])
+            urls[name] = found.group(1) if found else None
+    return urls
+
+
+def load_set(folder: str | Path) -> list[Article]:
+    """The labelled articles of a folder, in name order."""
+    folder = Path(folder)
+    raw_dir = folder / "raw" if (folder / "raw").is_dir() else folder
+    urls = _urls(folder)
+    articles = []
+    for label in sorted((folder / "labels").glob("*.json")):
+        raw_path = raw_dir / f"{label.stem}.txt"
+        if not raw_path.exists():
+            continue
+        raw = raw_path.read_bytes().decode("utf-8")
+        spans = json.loads(label.read_text(encoding="utf-8"))["spans"]
+        located = locate(raw, spans, label.stem)
+        articles.append(Article(label.stem, raw, urls.get(label.stem), tuple(located)))
+    return articles
+
+
+def score(
+    articles: Iterable[Article],
+    clean: Callable[[Article], Cleaned] | Cleaner,
+    *,
+    use_urls: bool = True,
+) -> Report:
+    """Clean every article and score the removals against its labels."""
+    if isinstance(clean, Cleaner):
+        cleaner = clean
+
+        def clean(a: Article) -> Cleaned:
+            return cleaner.clean(a.text, url=a.url if use_urls else None)
+
+    report = Report()
+    for article in articles:
+        result = clean(article)
+        _score_one(article, result, report)
+    return report
+
+
+def _score_one(article: Article, result: Cleaned, report: Report) -> None:
+    raw = article.text
+    removed_by: list[str | None] = [None] * len(raw)
+    for r in result.removals:
+        removed_by[r.start : r.end] = [r.rule_id] * (r.end - r.start)
+    category: list[str | None] = [None] * len(raw)
+    for start, end, cat in article.spans:
+        if cat not in KEPT:
+            category[start:end] = [cat] * (end - start)
+    mine = report.articles.setdefault(article.name, Score())
+    outlet = report.outlets.setdefault(article.outlet, Score())
+    for m in TOKEN.finditer(raw):
+        cat, rule = category[m.start()], removed_by[m.start()]
+        one = Score()
+        if cat is None:
+            one.body, one.removed_body = 1, int(rule is not None)
+        else:
+            one.boiler, one.removed_boiler = 1, int(rule is not None)
+            report.categories.setdefault(cat, Score()).add(one)
+        for s in (report.total, mine, outlet):
+            s.add(one)
+    # story text removed, stretch by stretch, with the rule that removed it
+    i = 0
+    while i < len(raw):
+        if removed_by[i] is not None and category[i] is None and not raw[i].isspace():
+            j = i
+            while j < len(raw) and removed_by[j] == removed_by[i] and category[j] is None:
+                j += 1
+            if TOKEN.search(raw[i:j]):
+                context = raw[max(0, i - 40) : i] + "[[" + raw[i:j] + "]]" + raw[j : j + 40]
+                report.losses.append(Loss(article.name, removed_by[i], raw[i:j], context))
+            i = j
+        else:
+            i += 1
+    for start, end, cat in article.spans:
+        if cat in KEPT:
+            continue
+        left = [k for k in range(start, end) if removed_by[k] is None and not raw[k].isspace()]
+        if left:
+            report.misses.append((article.name, cat, raw[start:end]))
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}%}"
+
+
+def table(report: Report, *, title: str = "") -> str:
+    """The report as text: a row per outlet and the total, then recall per category.
+
+    >>> print(table(Report(total=Score(9, 0, 10, 100), outlets={"x": Score(9, 0, 10, 100)})))
+    outlet  docs  precision  recall  body loss  boilerplate tokens
+    x       -     100.0%     90.0%   0.00%      10
+    all     -     100.0%     90.0%   0.00%      10
+    """
+    docs: dict[str, int] = {}
+    for name in report.articles:
+        outlet = name.split("__")[0]
+        docs[outlet] = docs.get(outlet, 0) + 1
+    rows = [("outlet", "docs", "precision", "recall", "body loss", "boilerplate tokens")]
+    for outlet, s in sorted(report.outlets.items()):
+        rows.append(_row(outlet, docs.get(outlet), s))
+    rows.append(_row("all", sum(docs.values()) or None, report.total))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [title] if title else []
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    if report.categories:
+        cats = ", ".join(
+            f"{c} {percent(s.recall)} ({s.boiler})" for c, s in sorted(report.categories.items())
+        )
+        lines.append(f"recall by category: {cats}")
+    return "\n".join(lines)
+
+
+def _row(name: str, docs: int | None, s: Score) -> tuple[str, ...]:
+    return (
+        name,
+        str(docs) if docs else "-",
+        percent(s.precision),
+        percent(s.recall),
+        percent(s.body_loss, 2),
+        str(s.boiler),
+    )
+
+
+def details(report: Report, worst: int = 5) -> str:
+    """The worst documents by recall, every stretch of story text removed (with its rule),
+    and every label span left in."""
+    lines = []
+    ranked = sorted(
+        ((s.recall, name, s) for name, s in report.articles.items() if s.boiler), key=lambda t: t[0]
+    )
+    lines.append(f"worst {min(worst, len(ranked))} documents by recall:")
+    for recall, name, s in ranked[:worst]:
+        lines.append(f"  {name}: recall {percent(recall)} of {s.boiler} tokens")
+    lines.append(f"story text removed ({len(report.losses)}):")
+    for loss in report.losses:
+        lines.append(f"  {loss.article} [{loss.rule_id}]: {loss.context!r}")
+    lines.append(f"boilerplate left in ({len(report.misses)}):")
+    for name, category, text in report.misses:
+        lines.append(f"  {name} {category}: {text[:120]!r}")
+    return "\n".join(lines)
