@@ -10,4 +10,7 @@ Every module imports its engine inside its functions, so `import cleaner` (and i
 modules) never needs pandas, polars or pyspark. Where a removal log is asked for it is a JSON
 string per row, the list of `Removal.to_dict()` in input order: the same text in every engine,
 and a plain string column that any file format can store.
+
+The top layer, beside the CLI: these modules import `cleaner.engine` and `cleaner.model`;
+`pool` also runs the CLI's process pool (`cleaner.cli.parallel`), the one import across.
 """
