@@ -33,7 +33,7 @@ def _cases(name: str):
 
 
 def _judge(text: str, marker: int, start: int, end: int) -> str:
-    got, _ = headline_end(text, start, before=text[:marker])
+    got, _ = headline_end(text, start, marker=marker)
     if got is None:
         return "none"
     return "exact" if got == end else ("early" if got < end else "late")

@@ -61,10 +61,16 @@ def _naive_lines(plan: Plan, text: str):
 def _naive_spans(rule, text: str):
     parts = units(text)
     zones = _zones(text, parts)
-    limit = zones.head if rule.zone == "head" else len(text)
-    for m in rule.compiled.finditer(text, 0, limit):
-        if m.end() > m.start() and (rule.zone == "head" or zones.allows(rule.zone, m.start())):
-            yield m.start(), m.end()
+    stretches = {
+        "any": [(0, len(text))],
+        "head": [(0, zones.head)],
+        "tail": [(zones.tail, len(text))],
+        "edge": [(0, zones.head), (max(zones.tail, zones.head), len(text))],
+    }[rule.zone]
+    for begin, limit in stretches:
+        for m in rule.compiled.finditer(text, begin, limit):
+            if m.end() > m.start():
+                yield m.start(), m.end()
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ def extended_end(
     nothing reads as the extension (the marker alone goes), None when the words after the
     marker show it is no marker at all (`Tonton: begitu tulisan di layar ...`)."""
     if how == "headline":
-        found, why = headline_end(text, _skip_blanks(text, end), before=text[:start], known=known)
+        found, why = headline_end(text, _skip_blanks(text, end), marker=start, known=known)
         if why == NOT_A_HEADLINE:
             return None
     elif how == "headline-lines":

@@ -42,6 +42,8 @@ def _wordset(words: str) -> frozenset[str]:
 #: The reason given when the text after a marker is no headline at all (it starts in lower
 #: case: `Tonton: begitu tulisan di layar ...`): then the marker is no link either.
 NOT_A_HEADLINE = "no headline: the text after the marker starts in lower case"
+#: Names the sentence after a headline uses are looked for this far around it.
+NAME_REACH = 20_000
 #: A single headline is at most this long (a list of glued headlines: each of them).
 MAX_LEN = 200
 #: The words a Title Case headline leaves in lower case (and the enclitic `nya`).
@@ -118,16 +120,22 @@ QUESTION = _wordset(
 Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
 """
 )
-#: Another piece of boilerplate: a headline never runs past it.
-CUE = re.compile(
-    r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)"
-    r"|(?:Pewarta|Editor|Penulis|Reporter|Sumber)\s*:"
-    r"|(?:Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)\s*:|Artikel ini|COPYRIGHT"
-    r"|Copyright|\[\s*(?:Gambas|GAMBAS)|ADVERTISEMENT|SCROLL TO"
-    r"|(?:Cek|Simak|Baca) [Bb]erita|Tonton(?: [Jj]uga)?\s*:|Saksikan"
-    r"|Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)"
-    r"|(?:Simak|Tonton|Lihat)(?: [Jj]uga)? [Vv]ideo|Video\s*:"
-)
+#: Another piece of boilerplate: a headline never runs past it. Each alternative opens with
+#: a literal, which `_cue` looks for with `str.find` before trying the pattern.
+_CUE_ALTERNATIVES = (
+    r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
+    r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
+    r"Pewarta\s*:", r"Editor\s*:", r"Penulis\s*:", r"Reporter\s*:", r"Sumber\s*:",
+    r"Penerjemah\s*:", r"Fotografer\s*:", r"Kontributor\s*:", r"Redaktur\s*:",
+    r"Penyunting\s*:", r"Artikel ini", r"COPYRIGHT", r"Copyright", r"\[\s*(?:Gambas|GAMBAS)",
+    r"ADVERTISEMENT", r"SCROLL TO", r"Cek [Bb]erita", r"Simak [Bb]erita", r"Baca [Bb]erita",
+    r"Tonton(?: [Jj]uga)?\s*:", r"Saksikan", r"Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)",
+    r"Simak(?: [Jj]uga)? [Vv]ideo", r"Tonton(?: [Jj]uga)? [Vv]ideo", r"Lihat(?: [Jj]uga)? [Vv]ideo",
+    r"Video\s*:",
+)  # fmt: skip
+CUE = re.compile("|".join(_CUE_ALTERNATIVES))
+_HEADS = {re.match(r"\\\[|[\w ]+", a).group().replace("\\", "").strip() for a in _CUE_ALTERNATIVES}
+_CUE_HEADS = tuple(sorted(h for h in _HEADS if not any(h != o and h.startswith(o) for o in _HEADS)))
 SPEECH = re.compile(
     r"(?:ucap|kata|ujar|tutur|jelas|imbuh|tambah|ungkap|sebut|terang|lanjut|papar|tegas|pungkas"
     r"|tandas|kilah|beber|bilang|sambung|urai)(?:nya)?",
@@ -140,7 +148,6 @@ _TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
 _SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 _DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
 _SEPARATOR = re.compile(r"\r?\n|[ \t\u00a0\u202f]{2,}")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*\Z")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]*\s+[\"“]?[A-Z][a-z]+\s+[a-z]")
 
 
@@ -182,21 +189,22 @@ class Word(NamedTuple):
 
 
 def headline_end(
-    text: str, start: int, *, before: str | None = None, known: Known = NO_HEADLINES
+    text: str, start: int, *, marker: int | None = None, known: Known = NO_HEADLINES
 ) -> tuple[int | None, str]:
     """Where the headline that starts at `start` ends (None: cannot tell), and why.
 
-    `before` is the text before the marker (default: everything before `start`); `known`
-    are headlines known whole (for example from the batch being cleaned).
+    `marker` is where the marker starts (default: `start`); `known` are headlines known whole
+    (for example from the batch being cleaned). Reads a few hundred characters around the
+    link, whatever the length of the text.
     """
+    marker = start if marker is None else marker
     if known and (end := known.end(text, start)) is not None:
         return end, "a known headline"
-    found = _SEPARATOR.search(text, start)
-    unit_end = found.start() if found else len(text)
-    before = text[:start] if before is None else before
-    cue = CUE.search(text, start + 2, min(unit_end, start + 4 * MAX_LEN))
-    hard = cue.start() if cue else unit_end
-    own_line = not before.strip() or re.search(r"(?:\n|[ \t\u00a0\u202f]{2,})[^\s]*\Z", before)
+    far = min(len(text), start + 4 * MAX_LEN)  # no headline, nor a list of them, is longer
+    found = _SEPARATOR.search(text, start, far)
+    unit_end = found.start() if found else far
+    hard = _cue(text, start, unit_end)
+    own_line, last = _opens_unit(text, marker)
     if (
         own_line
         and hard - start <= MAX_LEN + 50
@@ -206,17 +214,26 @@ def headline_end(
         return _trim(text, start, _no_code(text, start, hard)), (
             "the marker's own line" if hard == unit_end else "another piece of boilerplate"
         )
-    words = _words(text, start, min(hard, start + 4 * MAX_LEN))
-    if not words:
-        return None, "nothing after the marker"
-    if not (words[0].text[:1].isupper() or words[0].text[:1].isdigit() or words[0].text in "\"“‘'"):
-        return None, NOT_A_HEADLINE
-    b = before.rstrip()
-    interrupted = bool(b) and not _SENTENCE_END.search(b) and b[-1:].isalnum()
-    if _title_case(words):
-        end, why = _title_end(text, start, words, interrupted)
-    else:
-        end, why = _sentence_case_end(text, start, words)
+    # the link cut a sentence in two: the text before it ends in a word, not a sentence end
+    interrupted = last.isalnum()
+    # Read a headline's length and a little more first: most links end there. Only a list
+    # of glued headlines needs the longer reach.
+    for reach in (MAX_LEN - 40, MAX_LEN + 80, 4 * MAX_LEN):
+        limit = min(hard, start + reach)
+        words = _words(text, start, limit)
+        if not words:
+            return None, "nothing after the marker"
+        first = words[0].text
+        if not (first[:1].isupper() or first[:1].isdigit() or first in "\"“‘'"):
+            return None, NOT_A_HEADLINE
+        if _title_case(words):
+            end, why = _title_end(text, start, words, interrupted)
+        else:
+            end, why = _sentence_case_end(text, start, words)
+        if end is not None or limit == min(hard, start + 4 * MAX_LEN):
+            break
+        if why != "no end found":
+            break
     if (
         end is None
         and hard - start <= MAX_LEN
@@ -226,6 +243,35 @@ def headline_end(
         end = _no_code(text, start, hard)
         why = "the end of the unit" if hard == unit_end else "another piece of boilerplate"
     return (None if end is None else _trim(text, start, end)), why
+
+
+def _cue(text: str, start: int, end: int) -> int:
+    """Where the next piece of boilerplate starts before `end` (else `end`). Looked for by
+    its first letters with `str.find`: a regex search tries every position."""
+    first = end
+    for head in _CUE_HEADS:
+        at = text.find(head, start + 2, first)
+        while at >= 0:
+            m = CUE.match(text, at, end)
+            if m:
+                first = at
+                break
+            at = text.find(head, at + 1, first)
+    return first
+
+
+def _opens_unit(text: str, marker: int) -> tuple[bool, str]:
+    """Whether the marker opens its unit (after a line break, two blanks, the text's start or
+    a bullet), and the last character before it (blanks skipped)."""
+    k = marker
+    while k > 0 and text[k - 1] in " \t\u00a0\u202f":
+        k -= 1
+    if marker - k >= 2 or k == 0 or text[k - 1] in "\r\n":
+        return True, text[k - 1 : k]
+    bullet = k - 1
+    if text[bullet] in "•*-–" and (bullet == 0 or text[bullet - 1] in "\r\n"):
+        return True, text[bullet]
+    return False, text[k - 1]
 
 
 def _no_code(text: str, start: int, end: int) -> int:
@@ -245,13 +291,17 @@ def _trim(text: str, start: int, end: int) -> int:
 
 def _words(text: str, start: int, limit: int) -> list[Word]:
     out: list[Word] = []
+    append, new = out.append, tuple.__new__  # a plain tuple's constructor: this loop is hot
     for m in _TOKEN.finditer(text, start, limit):
         w, s = m.group(), m.start()
         glued = s > start and not text[s - 1].isspace()
+        if len(w) < 6 or w[1:].islower() or w.isupper() or w in _BRANDS:
+            append(new(Word, (s, m.end(), w, glued)))  # no seam inside: the common case
+            continue
         pos = 0
-        if not _DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
+        if "." not in w or not _DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
             for seam in _SPLIT.finditer(w):
-                if seam.start() - pos >= 3 and len(w) - seam.start() >= 3 and w not in _BRANDS:
+                if seam.start() - pos >= 3 and len(w) - seam.start() >= 3:
                     out.append(
                         Word(s + pos, s + seam.start(), w[pos : seam.start()], glued or pos > 0)
                     )
@@ -391,7 +441,12 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
             break
         if words[i].text in TITLES:
             k = i
-    rest = text[:start] + " " + text[words[j].end :]  # the article without this headline
+    # the article around this headline (not the headline itself), a few paragraphs each way
+    rest = (
+        text[max(0, start - NAME_REACH) : start]
+        + " "
+        + text[words[j].end : words[j].end + NAME_REACH]
+    )
     grown = 0
     while k > head + 1 and grown < 2:  # names used elsewhere: `Sri Mulyani`, `Johnson & Johnson`
         grown += 1

@@ -118,13 +118,6 @@ def head_end(text: str, parts: list[Unit]) -> int:
     return len(text)  # no story paragraph at all: every unit is above the story
 
 
-# A sentence end: a full stop (not in a number or an initial), ! ? or …, its closing quotes or
-# brackets, then a blank, the end, or glued debris (`kata dia.(ant/xyz)`, `ujarnya.Editor:`).
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[^\W\d_]{2})\.|(?<=[\w%)\]\"”’'])[!?…])[\"”’')\]]*(?=\s|\Z|[A-Z(\[])"
-)
-
-
 #: The tail zone is looked for in this many characters at the end of a text at most.
 TAIL_REACH = 20_000
 
@@ -141,11 +134,35 @@ def tail_start(text: str, parts: list[Unit]) -> int:
     for u in reversed(parts):
         if u.end < len(text) - TAIL_REACH:
             break  # boilerplate at the end of an article is not this long
-        piece = text[u.start : u.end]
-        ends = list(_SENTENCE_END.finditer(piece))
-        for m in reversed(ends):
-            if _EIGHT_WORDS.match(piece, 0, m.start()):
-                return u.start + m.end()
-        if ends and u.end - u.start > 400:
+        pos, seen = u.end, False
+        while True:  # sentence ends from the unit's end backwards: the last one usually wins
+            i = max(text.rfind(".", u.start, pos), text.rfind("!", u.start, pos),
+                    text.rfind("?", u.start, pos), text.rfind("…", u.start, pos))  # fmt: skip
+            if i < 0:
+                break
+            end = _sentence_end(text, i)
+            if end is not None:
+                seen = True
+                if _EIGHT_WORDS.match(text, u.start, i):
+                    return end
+            pos = i
+        if seen and u.end - u.start > 400:
             break  # a long unit with sentences but none after eight words: not worth going on
     return len(text)
+
+
+def _sentence_end(text: str, i: int) -> int | None:
+    """The end of the sentence whose final mark is text[i] (its closing quotes and brackets
+    included), or None if the mark ends no sentence: a full stop in a number or after an
+    initial, or a mark followed by more of the same word."""
+    if text[i] == ".":
+        if i < 2 or not text[i - 2 : i].isalpha():
+            return None
+    elif i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "%)]\"”’'"):
+        return None
+    end = i + 1
+    while end < len(text) and text[end] in "\"”’')]":
+        end += 1
+    if end == len(text) or text[end].isspace() or text[end].isupper() or text[end] in "([":
+        return end
+    return None

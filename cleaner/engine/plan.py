@@ -233,38 +233,41 @@ class Plan:
         """(start, end) of the matches of a span or tail rule, left to right, not overlapping.
 
         `found` gives where literals occur, `at_starts` (from `anchored_starts`) the unit
-        starts where an anchored rule may match. A head-zone rule's match must end before
-        the story starts; a tail- or edge-zone rule's must start in its zone.
+        starts where an anchored rule may match. A head-zone match must end before the story
+        starts, a tail-zone match start after its last sentence; an edge rule may do either.
         """
-        if rule.zone in ("tail", "edge"):
-            for start, end in self._matches(
-                rule, text, parts, len(text), found, at_starts, timeout
-            ):
-                if zones.allows(rule.zone, start):
-                    yield start, end
-            return
-        limit = zones.head if rule.zone == "head" else len(text)
-        yield from self._matches(rule, text, parts, limit, found, at_starts, timeout)
+        stretches = {
+            "any": ((0, len(text)),),
+            "head": ((0, zones.head),),
+            "tail": ((zones.tail, len(text)),),
+            "edge": ((0, zones.head), (max(zones.tail, zones.head), len(text))),
+        }[rule.zone]
+        for begin, limit in stretches:
+            yield from self._matches(rule, text, parts, begin, limit, found, at_starts, timeout)
 
-    def _matches(self, rule: Rule, text: str, parts, limit: int, found, at_starts, timeout: float):
+    def _matches(self, rule: Rule, text: str, parts, begin: int, limit: int, found, at_starts,
+                 timeout: float):  # fmt: skip
+        """The matches that start at or after `begin` and end by `limit`."""
         pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         pre = self.prefixes[rule.id]
         candidates: Iterator[int] | None
         if rule.anchored and rule.id in at_starts:
-            candidates = (i for i in at_starts[rule.id] if i < limit)
+            candidates = (i for i in at_starts[rule.id] if begin <= i < limit)
         elif rule.anchored:  # no prefix known: every unit start
-            candidates = (u.start for u in parts if u.start < limit)
+            candidates = (u.start for u in parts if begin <= u.start < limit)
         elif pre is not None:
             present = found.present()  # a few literals: looping over them beats a call per prefix
             at = [present[p] for p in pre if p in present]
             if len(at) == 1:  # already in order, no repeats
-                candidates = (i for i in at[0] if i < limit)
+                candidates = (i for i in at[0] if begin <= i < limit)
             else:
-                candidates = iter(sorted({i for found_at in at for i in found_at if i < limit}))
+                candidates = iter(
+                    sorted({i for found_at in at for i in found_at if begin <= i < limit})
+                )
         else:
             candidates = None
         if candidates is None:
-            for m in pattern.finditer(text, 0, limit, timeout=_left(deadline)):
+            for m in pattern.finditer(text, begin, limit, timeout=_left(deadline)):
                 if m.end() > m.start():
                     yield m.start(), m.end()
             return
