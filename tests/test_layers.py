@@ -25,6 +25,7 @@ LAYERS = {
     "": 2.5,  # cleaner/__init__.py, the public API: re-exports the engine, packs and model
     "html": 3,
     "learn": 3,
+    "quality": 3,  # scoring a cleaner on labelled articles: uses the engine, like learn
     "cli": 4,
     "integrations": 4,
     "__main__": 5,  # `python -m cleaner`: runs the CLI
