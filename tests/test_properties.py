@@ -96,6 +96,7 @@ def test_replaying_removals_gives_the_output_and_undoing_them_the_input(text):
     "Tinggi ADVERTISEMENTKomentar tersebut memicu perdebatan di media sosial sepanjang "
     "pekan lalu.\n"
 )
+@example("22 Views[iklan_2][iklan_2]22 Views\n")  # two placeholders side by side
 def test_output_tokens_are_a_subsequence_of_input_tokens(text):
     out = EVERYTHING.clean(text).text
     assert is_subsequence(tokens(out), tokens(text))

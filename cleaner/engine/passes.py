@@ -58,6 +58,20 @@ class Taken:
         i = bisect_left(self.starts, pos)
         return i > 0 and self.items[i - 1][1] > pos
 
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) grown over the removals that touch it: what the text closes up over
+        once they all go (two placeholders side by side must not glue the words around
+        them, though each alone has a bracket beside it)."""
+        i = bisect_left(self.starts, start)
+        while i > 0 and self.items[i - 1][1] == start:
+            i -= 1
+            start = self.items[i][0]
+        j = bisect_left(self.starts, end)
+        while j < len(self.items) and self.items[j][0] == end:
+            end = self.items[j][1]
+            j += 1
+        return start, end
+
     def clip(self, start: int, end: int) -> int:
         """`end`, or the start of the first removal in (start, end) if there is one."""
         i = bisect_left(self.starts, start + 1)
@@ -237,7 +251,7 @@ def _one_pass(
                 # an extension stops short of what another rule took already (a promo line
                 # under the headlines): the marker and the headlines before it still go
                 end = max(marker_end, taken.clip(start, end))
-            if not taken.overlaps(start, end) and not _fuses_words(text, start, end):
+            if not taken.overlaps(start, end) and not _fuses_words(text, *taken.around(start, end)):
                 taken.add(start, end, rule)
     if dedupe:
         for start, end in list(_duplicates(text, parts, taken, zones.head)):
