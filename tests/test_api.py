@@ -79,6 +79,19 @@ def test_a_repeat_is_only_removed_after_its_first_copy_and_only_if_long_enough()
     assert clean(f"{P1} {short}\n{short}").text == f"{P1} {short}\n{short}"
 
 
+def test_short_repeats_inside_the_story_are_content_but_a_repeated_headline_is_not():
+    quiz = "\n".join(
+        [P1, "1. Apa tugas utama polisi di lokasi tambang?", "Menjaga keamanan warga sekitar",
+         "Menutup tambang tanpa izin", "2. Siapa yang menutup tambang itu?",
+         "Menjaga keamanan warga sekitar", "Menutup tambang tanpa izin", P2]
+    )  # fmt: skip
+    assert clean(quiz).text == quiz  # an answer option repeated across questions stays
+    items = f"{P1}\n- Menutup tambang tanpa izin resmi\n{P2}\n- Menutup tambang tanpa izin resmi"
+    assert clean(items).text == items  # so does a list item
+    headline = "Tambang Ilegal di Kedung Jumbleng Ditutup Polisi"
+    assert clean(f"{headline}\n{P1}\n{headline}\n{P2}").text == f"{headline}\n{P1}\n{P2}"
+
+
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
     from cleaner.engine import passes
 
