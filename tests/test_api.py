@@ -92,6 +92,19 @@ def test_short_repeats_inside_the_story_are_content_but_a_repeated_headline_is_n
     assert clean(f"{headline}\n{P1}\n{headline}\n{P2}").text == f"{headline}\n{P1}\n{P2}"
 
 
+def test_a_highlighted_quote_glued_before_the_dateline_is_a_duplicate_of_its_later_copy():
+    quote = "Ada tren pekerja di sektor pertanian cenderung menua dan ini perhatian kita bersama"
+    lead = "Jakarta (ANTARA) - Kepala BPS Amalia mengatakan tren usia petani menjadi tantangan."
+    later = f"“{quote},” kata Amalia di Jakarta pada Senin."
+    text = f"{quote}.....{lead}   {later}"
+    result = clean(text)
+    assert result.text == f"{lead}   {later}"
+    assert [(r.rule_id, r.text) for r in result.removals] == [("duplicate-line", quote + ".....")]
+    # a lead-in the story does not repeat is story text (a caption, a teaser): it stays
+    other = "Warga berkumpul di alun-alun sejak pagi untuk menyaksikan upacara adat tahunan itu"
+    assert clean(f"{other}.{lead}   {later}").text == f"{other}.{lead}   {later}"
+
+
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
     from cleaner.engine import passes
 

@@ -12,6 +12,7 @@ from ..model import DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
 from .layout import Unit, Zones, head_end, tail_start, units
+from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
 
@@ -254,6 +255,9 @@ def _one_pass(
             if not taken.overlaps(start, end) and not _fuses_words(text, *taken.around(start, end)):
                 taken.add(start, end, rule)
     if dedupe:
+        lead_in = repeated_lead_in(text, parts[0].start, parts[0].end) if parts else None
+        if lead_in and not taken.overlaps(*lead_in) and not _fuses_words(text, *lead_in):
+            taken.add(*lead_in, None)
         for start, end in list(_duplicates(text, parts, taken, zones.head)):
             taken.add(start, end, None)
     return _result(text, taken, warnings)
