@@ -105,6 +105,13 @@ def test_a_highlighted_quote_glued_before_the_dateline_is_a_duplicate_of_its_lat
     assert clean(f"{other}.{lead}   {later}").text == f"{other}.{lead}   {later}"
 
 
+def test_a_closing_code_goes_alone_not_with_the_quote_it_ends():
+    quote = "“Karena rakyat merasa lebih terjamin dan terlindungi secara psikologi,” tegasnya."
+    result = clean(f"{P1}\n{quote}\u00a0(boy/jpnn)\u00a0\n")
+    assert result.text.rstrip() == f"{P1}\n{quote}"
+    assert [r.rule_id for r in result.removals] == ["closing-credit-inline"]
+
+
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
     from cleaner.engine import passes
 
