@@ -110,6 +110,9 @@ def test_a_closing_code_goes_alone_not_with_the_quote_it_ends():
     result = clean(f"{P1}\n{quote}\u00a0(boy/jpnn)\u00a0\n")
     assert result.text.rstrip() == f"{P1}\n{quote}"
     assert [r.rule_id for r in result.removals] == ["closing-credit-inline"]
+    quote = '"Tim masih menyelidiki penyebab kecelakaan," tambahnya.'
+    result = clean(f"{P1}\n{quote} (TribunPadang.com/Muhammad Iqbal)")
+    assert result.text.rstrip() == f"{P1}\n{quote}"  # the credit goes, not the quote
 
 
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):

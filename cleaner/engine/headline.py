@@ -470,9 +470,17 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
         k -= 2
     while k - 2 > head and words[k - 1].text in ("&", "dan", "-", "/"):
         k -= 2  # a headline never ends in a joining word
-    # a word right after a question or exclamation mark starts the sentence (`...? Gedung Putih`)
-    if k - 2 >= head and words[k - 2].text in ("?", "!") and words[k - 1].text[:1].isupper():
-        k -= 1
+    # A question or exclamation mark a few names back ended the headline: the sentence runs
+    # from there (`... Kandungan Lokal? Organisasi Perdagangan Dunia (WTO) pada Rabu
+    # memperkirakan`), if nothing between reads as more headline (a lower-case word).
+    for i in range(k - 1, max(head, k - 9), -1):
+        t = words[i].text
+        if t in ("?", "!") and i - head >= 3:
+            if words[i + 1].text[:1].isupper():
+                k = i + 1
+            break
+        if not (t[:1].isupper() or t[:1].isdigit() or t in "()" or t.lower() in FUNCTION):
+            break
     if k > 0 and words[k - 1].text in '“"‘':
         k -= 1
     return k
