@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .headline import NO_HEADLINES, NOT_A_HEADLINE, Known, headline_end, headline_lines_end
+from .headline import MAX_LEN, NO_HEADLINES, NOT_A_HEADLINE, Known, headline_end
+from .headline_words import CUE
 from .layout import Unit
 
 #: A table of contents lists at most this many sub-headings.
@@ -61,3 +62,49 @@ def repeated_lines_end(text: str, parts: Sequence[Unit], after: int) -> int | No
         later[key] -= 1
         taken = u.end
     return taken
+
+
+def headline_lines_end(
+    text: str, parts: list[tuple[int, int]], after: int, known: Known = NO_HEADLINES
+) -> int | None:
+    """A marker on a line of its own (`Baca juga:`), then the headlines on the lines under it:
+    the end of the last of them, or None when the next line is no headline.
+
+    The first line goes if it reads as a headline; a further one too, unless it is the last
+    before the story and reads more like the story's own sub-heading (fewer than five words,
+    or a question): when in doubt it stays.
+
+    >>> text = "Baca juga:\\nHarga Emas Naik\\nRupiah Melemah Lagi\\nHarga emas naik, kata dia."
+    >>> from cleaner.engine.layout import units
+    >>> end = headline_lines_end(text, units(text), text.index(":") + 1)
+    >>> text[:end]
+    'Baca juga:\\nHarga Emas Naik'
+    """
+    following = [(s, e) for s, e in parts if s >= after]
+    taken = None
+    for k, (s, e) in enumerate(following[:6]):
+        line = text[s:e]
+        if not _headline_like(line, known):
+            break
+        nxt = following[k + 1] if k + 1 < len(following) else None
+        last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known)
+        # the last one before the story, after another: a headline, or the story's
+        # sub-heading? Sub-headings are short, or questions; a headline is a few words longer.
+        subheading = len(line.split()) < 5 or line.endswith("?")
+        if k > 0 and last and known.end(line, 0) is None and subheading:
+            break
+        taken = e
+    return taken
+
+
+def _headline_like(line: str, known: Known) -> bool:
+    if known and (end := known.end(line, 0)) is not None and len(line) - end < 3:
+        return True
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and len(line) <= MAX_LEN
+        and not line.rstrip("\"”’'").endswith((".", ":", ","))
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–")
+        and not CUE.match(line)
+    )

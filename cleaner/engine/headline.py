@@ -34,10 +34,27 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
+from .headline_words import (
+    ADVERBIAL,
+    BRANDS,
+    CODE_TAIL,
+    CUE,
+    CUE_HEADS,
+    DAY_DATE,
+    DOMAIN,
+    FUNCTION,
+    HEADLINE_TURNS,
+    OPENERS,
+    QUESTION,
+    SENTENCE_ADVERBS,
+    SENTENCE_INSIDE,
+    SEPARATOR,
+    SPEECH,
+    SPLIT,
+    TITLES,
+    TOKEN,
+    WEAK,
+)
 
 #: The reason given when the text after a marker is no headline at all (it starts in lower
 #: case: `Tonton: begitu tulisan di layar ...`): then the marker is no link either.
@@ -46,109 +63,6 @@ NOT_A_HEADLINE = "no headline: the text after the marker starts in lower case"
 NAME_REACH = 20_000
 #: A single headline is at most this long (a list of glued headlines: each of them).
 MAX_LEN = 200
-#: The words a Title Case headline leaves in lower case (and the enclitic `nya`).
-FUNCTION = _wordset(
-    """
-di ke dari dan yang untuk pada dengan atau oleh per vs vs. hingga sampai dalam bagi jadi soal
-usai jelang saat kala demi via ala bak pun se si sang para tak tapi serta agar bila jika kalau
-lewat karena terhadap tentang akan juga ini itu nya pd dgn utk yg adalah ialah merupakan
-sebagai s.d s/d atas tanpa antara antar kontra lawan melalui menuju seusai sejak selama sebelum
-setelah sesudah menjelang terkait akibat imbas berkat sebab meski walau ketika
-"""
-)
-#: Capitalised words that open a story sentence.
-OPENERS = _wordset(
-    """
-Namun Sementara Sedangkan Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Meski
-Meskipun Diketahui Dikatakan Dijelaskan Disebutkan Ditambahkan Sebab Karena Oleh Akibatnya
-Selanjutnya Apalagi Walaupun Walau Sehingga Tetapi Tapi Lalu Kini Saat Ketika Setelah Sebelum
-Sejak Jika Apabila Berdasarkan Terkait Mengenai Seperti Sebagai Dengan Dalam Pada Untuk Hal Ia
-Dia Mereka Kami Saya Kita Anda Beliau Ini Itu Tak Tidak Bagi Usai Sesuai Selama Hingga Sampai
-Atas Dari Di Ke Yang Para Sekarang Lebih Per
-"""
-)
-#: Openers that take a phrase and a comma (`Menurut Trump, ...`, `Di Wall Street, ...`).
-ADVERBIAL = _wordset(
-    """
-Namun Sementara Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Diketahui Selanjutnya
-Akibatnya Apalagi Sehingga Tetapi Lalu Kini Dengan Dalam Pada Di Untuk Terkait Berdasarkan
-Sejak Setelah Saat Ketika Meski Meskipun Walaupun Oleh Sedangkan Karena Sebab Usai Selama
-Sekarang Per
-"""
-)
-#: Openers that only ever start a sentence (not prepositions, which headlines use too).
-_SENTENCE_ADVERBS = _wordset(
-    """
-Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lalu Adapun
-Diketahui Akibatnya Apalagi Sedangkan
-"""
-)
-#: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
-TITLES = _wordset(
-    """
-Menteri Menko Menkeu Mendag Presiden Wakil Wapres Ketua Direktur Dirut Kepala Gubernur Wagub
-Bupati Wali Walikota Kapolda Kapolres Kapolri Kapolsek Kasat Kanit Kabid Kasi Kadis Jenderal
-Brigjen Irjen Komjen Kombes AKBP AKP Kompol Iptu Ipda Aiptu Sekretaris Sekjen Juru Jubir
-Pengamat Ekonom Analis Anggota Pelatih Kapten Manajer CEO Chief Founder Pendiri Dosen Guru
-Profesor Prof Dr Ustaz Kiai Pakar Peneliti Kuasa Hakim Jaksa Kajari Kajati Camat Lurah Kades
-Senator Dubes Duta Panglima Kasad Kasal Kasau Danrem Dandim Pangdam Komandan Kabag Plt Pj Pjs
-Sekda Investment Research Senior Head Analyst Director President Vice Managing Executive
-Economist Chairman Spokesperson
-"""
-)
-#: Openers that are also common inside headlines (`..., Ini Alasannya`): only before a
-#: lower-case word that is not a joining word.
-_WEAK = _wordset(
-    """
-Ini Itu Hal Yang Para Di Ke Dari
-"""
-)
-#: Words after a comma that turn a headline (`..., Ini Alasannya`), not a story sentence.
-_HEADLINE_TURNS = _wordset(
-    """
-Ini Itu Begini Begitu Apa Siapa Kenapa Mengapa Bagaimana Simak Cek Jika
-"""
-)
-#: Names written in camel case: not a seam where a scraper glued two pieces of text.
-_BRANDS = _wordset(
-    """
-YouTube TikTok WhatsApp PlayStation LinkedIn PayPal MasterCard GoPay GoJek GoFood
-"""
-)
-QUESTION = _wordset(
-    """
-Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
-"""
-)
-#: Another piece of boilerplate: a headline never runs past it. Each alternative opens with
-#: a literal, which `_cue` looks for with `str.find` before trying the pattern.
-_CUE_ALTERNATIVES = (
-    r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
-    r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
-    r"Pewarta\s*:", r"Editor\s*:", r"Penulis\s*:", r"Reporter\s*:", r"Sumber\s*:",
-    r"Penerjemah\s*:", r"Fotografer\s*:", r"Kontributor\s*:", r"Redaktur\s*:",
-    r"Penyunting\s*:", r"Artikel ini", r"COPYRIGHT", r"Copyright", r"\[\s*(?:Gambas|GAMBAS)",
-    r"ADVERTISEMENT", r"SCROLL TO", r"Cek [Bb]erita", r"Simak [Bb]erita", r"Baca [Bb]erita",
-    r"Tonton(?: [Jj]uga)?\s*:", r"Saksikan", r"Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)",
-    r"Simak(?: [Jj]uga)? [Vv]ideo", r"Tonton(?: [Jj]uga)? [Vv]ideo", r"Lihat(?: [Jj]uga)? [Vv]ideo",
-    r"Video\s*:",
-)  # fmt: skip
-CUE = re.compile("|".join(_CUE_ALTERNATIVES))
-_HEADS = {re.match(r"\\\[|[\w ]+", a).group().replace("\\", "").strip() for a in _CUE_ALTERNATIVES}
-_CUE_HEADS = tuple(sorted(h for h in _HEADS if not any(h != o and h.startswith(o) for o in _HEADS)))
-SPEECH = re.compile(
-    r"(?:ucap|kata|ujar|tutur|jelas|imbuh|tambah|ungkap|sebut|terang|lanjut|papar|tegas|pungkas"
-    r"|tandas|kilah|beber|bilang|sambung|urai)(?:nya)?",
-    re.I,
-)
-DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+\d")
-#: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
-CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
-_TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
-_SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
-_DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
-_SEPARATOR = re.compile(r"\r?\n|[ \t\u00a0\u202f]{2,}")
-_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]*\s+[\"“]?[A-Z][a-z]+\s+[a-z]")
 
 
 class Known:
@@ -201,14 +115,14 @@ def headline_end(
     if known and (end := known.end(text, start)) is not None:
         return end, "a known headline"
     far = min(len(text), start + 4 * MAX_LEN)  # no headline, nor a list of them, is longer
-    found = _SEPARATOR.search(text, start, far)
+    found = SEPARATOR.search(text, start, far)
     unit_end = found.start() if found else far
     hard = _cue(text, start, unit_end)
     own_line, last = _opens_unit(text, marker)
     if (
         own_line
         and hard - start <= MAX_LEN + 50
-        and not _SENTENCE_INSIDE.search(text, start, hard)
+        and not SENTENCE_INSIDE.search(text, start, hard)
         and not text[start:hard].rstrip().endswith(".")
     ):
         return _trim(text, start, _no_code(text, start, hard)), (
@@ -237,7 +151,7 @@ def headline_end(
     if (
         end is None
         and hard - start <= MAX_LEN
-        and not _SENTENCE_INSIDE.search(text, start, hard)
+        and not SENTENCE_INSIDE.search(text, start, hard)
         and not text[start:hard].rstrip().endswith(".")
     ):
         end = _no_code(text, start, hard)
@@ -249,7 +163,7 @@ def _cue(text: str, start: int, end: int) -> int:
     """Where the next piece of boilerplate starts before `end` (else `end`). Looked for by
     its first letters with `str.find`: a regex search tries every position."""
     first = end
-    for head in _CUE_HEADS:
+    for head in CUE_HEADS:
         at = text.find(head, start + 2, first)
         while at >= 0:
             m = CUE.match(text, at, end)
@@ -292,15 +206,15 @@ def _trim(text: str, start: int, end: int) -> int:
 def _words(text: str, start: int, limit: int) -> list[Word]:
     out: list[Word] = []
     append, new = out.append, tuple.__new__  # a plain tuple's constructor: this loop is hot
-    for m in _TOKEN.finditer(text, start, limit):
+    for m in TOKEN.finditer(text, start, limit):
         w, s = m.group(), m.start()
         glued = s > start and not text[s - 1].isspace()
-        if len(w) < 6 or w[1:].islower() or w.isupper() or w in _BRANDS:
+        if len(w) < 6 or w[1:].islower() or w.isupper() or w in BRANDS:
             append(new(Word, (s, m.end(), w, glued)))  # no seam inside: the common case
             continue
         pos = 0
-        if "." not in w or not _DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
-            for seam in _SPLIT.finditer(w):
+        if "." not in w or not DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
+            for seam in SPLIT.finditer(w):
                 if seam.start() - pos >= 3 and len(w) - seam.start() >= 3:
                     out.append(
                         Word(s + pos, s + seam.start(), w[pos : seam.start()], glued or pos > 0)
@@ -338,12 +252,7 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
             and any(_lower_content(x.text) for x in words[i + 2 : i + 5])
         ):
             return w.start, "an opening quote"
-        if (
-            i >= 2
-            and t in OPENERS
-            and nxt[:1].islower()
-            and (t not in _WEAK or _lower_content(nxt))
-        ):
+        if i >= 2 and t in OPENERS and nxt[:1].islower() and (t not in WEAK or _lower_content(nxt)):
             return w.start, "a sentence opener"
         if i >= 2 and t.endswith("nya") and t[:-3] in ADVERBIAL and nxt == ",":
             return w.start, "a sentence opener"
@@ -409,7 +318,7 @@ def _comma_phrase(words: list[Word], i: int) -> bool:
             if k == i + 1:
                 return True
             after = [x.text for x in words[k + 1 : k + 7]]
-            if not after or after[0] in _HEADLINE_TURNS:
+            if not after or after[0] in HEADLINE_TURNS:
                 return False
             for x in after:
                 if x in (":", "?", "!", "."):
@@ -436,7 +345,7 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
         i = j - back
         if i <= head or words[i].text in ("!", "?", ".", "“", '"', "‘", ":"):
             break
-        if words[i].text in _SENTENCE_ADVERBS and back <= 3:
+        if words[i].text in SENTENCE_ADVERBS and back <= 3:
             k = i  # `... Sebelumnya Trump mengungkapkan`
             break
         if words[i].text in TITLES:
@@ -503,49 +412,3 @@ def _sentence_case_end(text: str, start: int, words: list[Word]):
         if starts and (words[i - 1].text[:1].islower() or w.glued):
             return w.start, "a sentence starts after a sentence-case headline"
     return None, "no end found"
-
-
-def headline_lines_end(
-    text: str, parts: list[tuple[int, int]], after: int, known: Known = NO_HEADLINES
-) -> int | None:
-    """A marker on a line of its own (`Baca juga:`), then the headlines on the lines under it:
-    the end of the last of them, or None when the next line is no headline.
-
-    The first line goes if it reads as a headline; a further one too, unless it is the last
-    before the story and reads more like the story's own sub-heading (fewer than five words,
-    or a question): when in doubt it stays.
-
-    >>> text = "Baca juga:\\nHarga Emas Naik\\nRupiah Melemah Lagi\\nHarga emas naik, kata dia."
-    >>> from cleaner.engine.layout import units
-    >>> end = headline_lines_end(text, units(text), text.index(":") + 1)
-    >>> text[:end]
-    'Baca juga:\\nHarga Emas Naik'
-    """
-    following = [(s, e) for s, e in parts if s >= after]
-    taken = None
-    for k, (s, e) in enumerate(following[:6]):
-        line = text[s:e]
-        if not _headline_like(line, known):
-            break
-        nxt = following[k + 1] if k + 1 < len(following) else None
-        last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known)
-        # the last one before the story, after another: a headline, or the story's
-        # sub-heading? Sub-headings are short, or questions; a headline is a few words longer.
-        subheading = len(line.split()) < 5 or line.endswith("?")
-        if k > 0 and last and known.end(line, 0) is None and subheading:
-            break
-        taken = e
-    return taken
-
-
-def _headline_like(line: str, known: Known) -> bool:
-    if known and (end := known.end(line, 0)) is not None and len(line) - end < 3:
-        return True
-    words = line.split()
-    return (
-        2 <= len(words) <= 25
-        and len(line) <= MAX_LEN
-        and not line.rstrip("\"”’'").endswith((".", ":", ","))
-        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–")
-        and not CUE.match(line)
-    )

@@ -1,0 +1,123 @@
+"""The vocabulary of the headline component: the words and marks that tell a related
+headline from the story sentence glued after it (`cleaner.engine.headline` weighs them).
+
+Indonesian headlines capitalise their words but for a few joining words (FUNCTION); a story
+sentence resumes with an opener (OPENERS), a person and a title (TITLES), a speech verb
+(SPEECH) or lower-case words; other boilerplate (CUE) ends a headline wherever it is.
+
+>>> "untuk" in FUNCTION and "Namun" in OPENERS and "Menteri" in TITLES
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: The words a Title Case headline leaves in lower case (and the enclitic `nya`).
+FUNCTION = _wordset(
+    """
+di ke dari dan yang untuk pada dengan atau oleh per vs vs. hingga sampai dalam bagi jadi soal
+usai jelang saat kala demi via ala bak pun se si sang para tak tapi serta agar bila jika kalau
+lewat karena terhadap tentang akan juga ini itu nya pd dgn utk yg adalah ialah merupakan
+sebagai s.d s/d atas tanpa antara antar kontra lawan melalui menuju seusai sejak selama sebelum
+setelah sesudah menjelang terkait akibat imbas berkat sebab meski walau ketika
+"""
+)
+#: Capitalised words that open a story sentence.
+OPENERS = _wordset(
+    """
+Namun Sementara Sedangkan Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Meski
+Meskipun Diketahui Dikatakan Dijelaskan Disebutkan Ditambahkan Sebab Karena Oleh Akibatnya
+Selanjutnya Apalagi Walaupun Walau Sehingga Tetapi Tapi Lalu Kini Saat Ketika Setelah Sebelum
+Sejak Jika Apabila Berdasarkan Terkait Mengenai Seperti Sebagai Dengan Dalam Pada Untuk Hal Ia
+Dia Mereka Kami Saya Kita Anda Beliau Ini Itu Tak Tidak Bagi Usai Sesuai Selama Hingga Sampai
+Atas Dari Di Ke Yang Para Sekarang Lebih Per
+"""
+)
+#: Openers that take a phrase and a comma (`Menurut Trump, ...`, `Di Wall Street, ...`).
+ADVERBIAL = _wordset(
+    """
+Namun Sementara Selain Menurut Sebelumnya Kemudian Adapun Bahkan Padahal Diketahui Selanjutnya
+Akibatnya Apalagi Sehingga Tetapi Lalu Kini Dengan Dalam Pada Di Untuk Terkait Berdasarkan
+Sejak Setelah Saat Ketika Meski Meskipun Walaupun Oleh Sedangkan Karena Sebab Usai Selama
+Sekarang Per
+"""
+)
+#: Openers that only ever start a sentence (not prepositions, which headlines use too).
+SENTENCE_ADVERBS = _wordset(
+    """
+Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lalu Adapun
+Diketahui Akibatnya Apalagi Sedangkan
+"""
+)
+#: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
+TITLES = _wordset(
+    """
+Menteri Menko Menkeu Mendag Presiden Wakil Wapres Ketua Direktur Dirut Kepala Gubernur Wagub
+Bupati Wali Walikota Kapolda Kapolres Kapolri Kapolsek Kasat Kanit Kabid Kasi Kadis Jenderal
+Brigjen Irjen Komjen Kombes AKBP AKP Kompol Iptu Ipda Aiptu Sekretaris Sekjen Juru Jubir
+Pengamat Ekonom Analis Anggota Pelatih Kapten Manajer CEO Chief Founder Pendiri Dosen Guru
+Profesor Prof Dr Ustaz Kiai Pakar Peneliti Kuasa Hakim Jaksa Kajari Kajati Camat Lurah Kades
+Senator Dubes Duta Panglima Kasad Kasal Kasau Danrem Dandim Pangdam Komandan Kabag Plt Pj Pjs
+Sekda Investment Research Senior Head Analyst Director President Vice Managing Executive
+Economist Chairman Spokesperson
+"""
+)
+#: Openers that are also common inside headlines (`..., Ini Alasannya`): only before a
+#: lower-case word that is not a joining word.
+WEAK = _wordset(
+    """
+Ini Itu Hal Yang Para Di Ke Dari
+"""
+)
+#: Words after a comma that turn a headline (`..., Ini Alasannya`), not a story sentence.
+HEADLINE_TURNS = _wordset(
+    """
+Ini Itu Begini Begitu Apa Siapa Kenapa Mengapa Bagaimana Simak Cek Jika
+"""
+)
+#: Names written in camel case: not a seam where a scraper glued two pieces of text.
+BRANDS = _wordset(
+    """
+YouTube TikTok WhatsApp PlayStation LinkedIn PayPal MasterCard GoPay GoJek GoFood
+"""
+)
+QUESTION = _wordset(
+    """
+Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
+"""
+)
+#: Another piece of boilerplate: a headline never runs past it. Each alternative opens with
+#: a literal, which `_cue` looks for with `str.find` before trying the pattern.
+CUE_ALTERNATIVES = (
+    r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
+    r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
+    r"Pewarta\s*:", r"Editor\s*:", r"Penulis\s*:", r"Reporter\s*:", r"Sumber\s*:",
+    r"Penerjemah\s*:", r"Fotografer\s*:", r"Kontributor\s*:", r"Redaktur\s*:",
+    r"Penyunting\s*:", r"Artikel ini", r"COPYRIGHT", r"Copyright", r"\[\s*(?:Gambas|GAMBAS)",
+    r"ADVERTISEMENT", r"SCROLL TO", r"Cek [Bb]erita", r"Simak [Bb]erita", r"Baca [Bb]erita",
+    r"Tonton(?: [Jj]uga)?\s*:", r"Saksikan", r"Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)",
+    r"Simak(?: [Jj]uga)? [Vv]ideo", r"Tonton(?: [Jj]uga)? [Vv]ideo", r"Lihat(?: [Jj]uga)? [Vv]ideo",
+    r"Video\s*:",
+)  # fmt: skip
+CUE = re.compile("|".join(CUE_ALTERNATIVES))
+_HEADS = {re.match(r"\\\[|[\w ]+", a).group().replace("\\", "").strip() for a in CUE_ALTERNATIVES}
+CUE_HEADS = tuple(sorted(h for h in _HEADS if not any(h != o and h.startswith(o) for o in _HEADS)))
+SPEECH = re.compile(
+    r"(?:ucap|kata|ujar|tutur|jelas|imbuh|tambah|ungkap|sebut|terang|lanjut|papar|tegas|pungkas"
+    r"|tandas|kilah|beber|bilang|sambung|urai)(?:nya)?",
+    re.I,
+)
+DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+\d")
+#: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
+CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
+TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
+SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
+DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
+SEPARATOR = re.compile(r"\r?\n|[ \t\u00a0\u202f]{2,}")
+SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]*\s+[\"“]?[A-Z][a-z]+\s+[a-z]")
