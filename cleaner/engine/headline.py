@@ -206,21 +206,22 @@ def _trim(text: str, start: int, end: int) -> int:
 def _words(text: str, start: int, limit: int) -> list[Word]:
     out: list[Word] = []
     append, new = out.append, tuple.__new__  # a plain tuple's constructor: this loop is hot
+    prev = start  # where the previous token ended: a token that starts there is glued to it
     for m in TOKEN.finditer(text, start, limit):
-        w, s = m.group(), m.start()
-        glued = s > start and not text[s - 1].isspace()
+        s, e = m.span()
+        w = text[s:e]
+        glued = s > start and s == prev
+        prev = e
         if len(w) < 6 or w[1:].islower() or w.isupper() or w in BRANDS:
-            append(new(Word, (s, m.end(), w, glued)))  # no seam inside: the common case
+            append(new(Word, (s, e, w, glued)))  # no seam inside: the common case
             continue
         pos = 0
         if "." not in w or not DOMAIN.search(w):  # `CNNIndonesia.com` is a name, not a seam
             for seam in SPLIT.finditer(w):
                 if seam.start() - pos >= 3 and len(w) - seam.start() >= 3:
-                    out.append(
-                        Word(s + pos, s + seam.start(), w[pos : seam.start()], glued or pos > 0)
-                    )
+                    append(Word(s + pos, s + seam.start(), w[pos : seam.start()], glued or pos > 0))
                     pos = seam.start()
-        out.append(Word(s + pos, m.end(), w[pos:], glued or pos > 0))
+        append(Word(s + pos, e, w[pos:], glued or pos > 0))
     return out
 
 

@@ -19,7 +19,7 @@ import re
 
 #: A dateline glued after other text: `...bersama.Jakarta (ANTARA) - `, `...KOMPAS.com - `.
 _DATELINE = re.compile(
-    r"(?<=[\w.,!?\"”’)])(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]*\([A-Z][A-Za-z]+\)"
+    r"(?=[A-Z])(?<=[\w.,!?\"”’)])(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]*\([A-Z][A-Za-z]+\)"
     r"|[A-Z][\w-]*\.(?:COM|CO\.ID|CO|com|co\.id|co)(?:[ \t]*,[ \t]*[A-Z][A-Za-z]+)?)"
     r"[ \t]*[-–—]{1,2}[ \t]"
 )

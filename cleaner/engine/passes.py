@@ -255,7 +255,9 @@ def _one_pass(
             if not taken.overlaps(start, end) and not _fuses_words(text, *taken.around(start, end)):
                 taken.add(start, end, rule)
     if dedupe:
-        lead_in = repeated_lead_in(text, parts[0].start, parts[0].end) if parts else None
+        # a lead-in is found in the first pass or never: later passes only close seams
+        first = seams is None and parts
+        lead_in = repeated_lead_in(text, parts[0].start, parts[0].end) if first else None
         if lead_in and not taken.overlaps(*lead_in) and not _fuses_words(text, *lead_in):
             taken.add(*lead_in, None)
         for start, end in list(_duplicates(text, parts, taken, zones.head)):

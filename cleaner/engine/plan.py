@@ -100,6 +100,9 @@ class Plan:
         self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
+        # a literal one of which every match holds: a stretch without any is skipped (the
+        # tail-zone rules have no prefixes to look for, but a closing code needs its '(')
+        self.needs = {r.id: required(r.pattern) for r in self.others}
         # A rule located by its prefixes runs only on texts where one of them occurs (at a
         # unit start, for an anchored rule); the others run on every text.
         self._always: list[int] = []
@@ -243,7 +246,8 @@ class Plan:
             "edge": ((0, zones.head), (max(zones.tail, zones.head), len(text))),
         }[rule.zone]
         for begin, limit in stretches:
-            yield from self._matches(rule, text, parts, begin, limit, found, at_starts, timeout)
+            if begin < limit:  # an empty zone (no tail: no sentence end) costs nothing
+                yield from self._matches(rule, text, parts, begin, limit, found, at_starts, timeout)
 
     def _matches(self, rule: Rule, text: str, parts, begin: int, limit: int, found, at_starts,
                  timeout: float):  # fmt: skip
@@ -267,6 +271,9 @@ class Plan:
         else:
             candidates = None
         if candidates is None:
+            needs = self.needs[rule.id]
+            if needs is not None and not _contains(text, needs, begin, limit):
+                return
             for m in pattern.finditer(text, begin, limit, timeout=_left(deadline)):
                 if m.end() > m.start():
                     yield m.start(), m.end()
