@@ -10,6 +10,8 @@ paragraph never breaks in the middle ("Piala\\nDunia" comes out "Piala Dunia").
 ...                        "<li>Liga</li></ul>Tiga<br><br>empat.<script>x()</script></div>")
 >>> to_lines(page)
 ['Satu & dua.', 'Piala Dunia', 'Liga', 'Tiga', 'empat.']
+>>> to_lines(html.fromstring("<div><b>Jakarta</b> - <p>Presiden tiba.</p></div>"))
+['Jakarta - Presiden tiba.']
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ SKIPPED = frozenset(
 BREAKS = frozenset({"br", "lb"})
 CELLS = frozenset({"td", "th", "cell"})
 SPACE = re.compile(r"\s+")
+#: A dateline left alone before the lead's own <p> ("<strong>Jakarta</strong> - <p>..."): it
+#: belongs to the lead, the way the page reads and scrapers store it.
+DATELINE = re.compile(r".{2,40}\s[-–—:]")
 
 
 def to_lines(element) -> list[str]:
@@ -42,6 +47,8 @@ def to_lines(element) -> list[str]:
     def flush() -> None:
         line = SPACE.sub(" ", "".join(parts)).strip()
         if line:
+            if lines and DATELINE.fullmatch(lines[-1]) and len(lines) <= 3:
+                line = f"{lines.pop()} {line}"
             lines.append(line)
         parts.clear()
 
