@@ -131,7 +131,9 @@ def run_task(
             return Failed(str(exc))
         meta = page.meta.to_dict()
         if not page.text.strip():
-            return PageCleaned(Cleaned("", (), (*page.warnings, "no article text found in the page")), meta)
+            return PageCleaned(
+                Cleaned("", (), (*page.warnings, "no article text found in the page")), meta
+            )
         result = cleaner.clean(page.text, url=task.url)
         warnings = (*page.warnings, *result.warnings)
         return PageCleaned(Cleaned(result.text, result.removals, warnings), meta)

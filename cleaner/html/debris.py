@@ -32,20 +32,104 @@ STRONG = re.compile(
 )
 #: Debris when the element holds little text of its own: whole words of a class or id.
 WEAK = frozenset(
-    "tag tags tagging topik topic topics keyword keywords category categories kategori "
-    "author authors byline penulis reporter editor date time timestamp tanggal waktu meta info "
-    "postmeta postinfo thumbs like likes dislike "
-    "entry-meta credit credits photo foto img image gallery galeri pic thumb rating vote "
-    "reaction reactions mood emoji print font zoom nav navbar menu footer widget widgets ads "
-    "ad adv banner promo login modal popup overlay cookie consent aside related-box".split()
+    [
+        "tag",
+        "tags",
+        "tagging",
+        "topik",
+        "topic",
+        "topics",
+        "keyword",
+        "keywords",
+        "category",
+        "categories",
+        "kategori",
+        "author",
+        "authors",
+        "byline",
+        "penulis",
+        "reporter",
+        "editor",
+        "date",
+        "time",
+        "timestamp",
+        "tanggal",
+        "waktu",
+        "meta",
+        "info",
+        "postmeta",
+        "postinfo",
+        "thumbs",
+        "like",
+        "likes",
+        "dislike",
+        "entry-meta",
+        "credit",
+        "credits",
+        "photo",
+        "foto",
+        "img",
+        "image",
+        "gallery",
+        "galeri",
+        "pic",
+        "thumb",
+        "rating",
+        "vote",
+        "reaction",
+        "reactions",
+        "mood",
+        "emoji",
+        "print",
+        "font",
+        "zoom",
+        "nav",
+        "navbar",
+        "menu",
+        "footer",
+        "widget",
+        "widgets",
+        "ads",
+        "ad",
+        "adv",
+        "banner",
+        "promo",
+        "login",
+        "modal",
+        "popup",
+        "overlay",
+        "cookie",
+        "consent",
+        "aside",
+        "related-box",
+    ]
 )
+#: Page chrome by its tag: a menu, a sidebar, a footer (unless it holds real text).
+CHROME = frozenset({"nav", "aside", "footer"})
 WORD = re.compile(r"[a-z0-9]+")
 HASHTAGS = re.compile(r"\s*(?:#\w+\s*)+")
-HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: Inline elements: in running text their names are styling ("inner-link-tag"), not debris.
-INLINE = frozenset("a b strong em i u span small sup sub abbr code mark font".split())
-RUNNING_TEXT = frozenset("p li h1 h2 h3 h4 h5 h6 blockquote td".split())
+INLINE = frozenset(
+    [
+        "a",
+        "b",
+        "strong",
+        "em",
+        "i",
+        "u",
+        "span",
+        "small",
+        "sup",
+        "sub",
+        "abbr",
+        "code",
+        "mark",
+        "font",
+    ]
+)
+RUNNING_TEXT = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td"])
 LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "nav", "aside", "p", "dl"})
 #: Text of its own (not in links) an element with a weak name may hold and still be debris.
 WEAK_TEXT = 400
@@ -73,9 +157,9 @@ def remove_debris(root, keep=None, *, show_hidden: bool = False) -> None:
                 doomed.append(el)
         elif _named_debris(el, page_text) or _link_box(el) or _hashtags(el) or _media_title(el):
             doomed.append(el)
+    gone = set(doomed)
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None and not any(a in doomed for a in el.iterancestors()):
+        if not gone.intersection(el.iterancestors()):  # else it goes with its ancestor
             drop(el)
 
 
@@ -94,6 +178,8 @@ def _words(el) -> list[str]:
 
 
 def _named_debris(el, page_text: int) -> bool:
+    if el.tag in CHROME and own_text(el) < WEAK_TEXT:
+        return True
     name = f"{el.get('class', '')} {el.get('id', '')}".lower()
     if not name.strip() or (el.tag in INLINE and _in_running_text(el)):
         return False

@@ -26,6 +26,10 @@ from .text import to_lines
 
 #: trafilatura's text holding less than this share of the page's largest block: it missed.
 COVERED = 0.5
+#: Elements past which trafilatura is not asked: its jusText rescue takes quadratic time on
+#: huge trees (a 6 MB page of boxes: minutes). The development pages have at most ~500 left
+#: after the debris is gone; past this the page's largest block is the article.
+TRAFILATURA_MAX = 8000
 TOPIC_WORD = re.compile(r"\w{4,}")
 PARAGRAPHS = ("p", "br")
 
@@ -33,6 +37,8 @@ PARAGRAPHS = ("p", "br")
 def generic_lines(tree, url: str | None, headline: str) -> tuple[list[str], str]:
     """The article lines of `tree` (already rid of debris) and the path that gave them."""
     block = largest_block(tree)
+    if sum(1 for _ in tree.iter()) > TRAFILATURA_MAX:
+        return (to_lines(block) if block is not None else []), "generic:largest-block (huge page)"
     lines = trafilatura_lines(tree, url)
     if block is not None:
         block_lines = to_lines(block)

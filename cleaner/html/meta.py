@@ -64,7 +64,7 @@ def read_meta(tree, url: str | None) -> Meta:
         author=_author(tree, metas),
         date=_first_key(metas, DATE_KEYS)
         or _first(tree, "//*[@itemprop='datePublished']/@content|//time/@datetime"),
-        site=metas.get("og:site_name") or metas.get("application-name", ""),
+        site=metas.get("og:site_name") or metas.get("application-name") or _title_site(tree),
         canonical=canonical.strip(),
         language=(_first(tree, "/html/@lang") or metas.get("content-language", "")).strip(),
     )
@@ -83,6 +83,12 @@ def headline(tree, metas: dict[str, str] | None = None) -> str:
     for t in titles:
         return SUFFIX.sub("", t) if SUFFIX.sub("", t) else t
     return h1s[0] if h1s else ""
+
+
+def _title_site(tree) -> str:
+    """The site name after the headline in `<title>` ("... - ANTARA News"), else ""."""
+    match = SUFFIX.search(_clean(tree.findtext(".//title") or ""))
+    return match.group().strip(" -|–—:") if match else ""
 
 
 def _meta_tags(tree) -> dict[str, str]:

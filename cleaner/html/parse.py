@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from .errors import HtmlError
 
 #: Past this many characters the markup is not read further (the article is near the top).
-MAX_CHARS = 6_000_000
+MAX_CHARS = 4_000_000
 #: Large pages are mostly inline scripts, styles and comments: cut them out before parsing.
 _SCRIPTS = r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->"
 SCRIPTS = re.compile(_SCRIPTS.encode(), re.S | re.I)

@@ -8,8 +8,9 @@ dependency of ours). The subset that site profiles need, and nothing that could 
 
 Anything else raises `ValueError` with what was not understood.
 
->>> to_xpath("div.read__content > p, #contentx")
-".//div[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]/p | .//*[@id='contentx']"
+>>> print(to_xpath("div.read__content > p, #contentx").replace(" | ", "\\n"))
+.//div[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]/p
+.//*[@id='contentx']
 """
 
 from __future__ import annotations
@@ -73,9 +74,13 @@ def _one(part: str, whole: str) -> str:
         elif m["cls"]:
             tests.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {m['cls']} ')")
         else:
-            value = m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"]
+            value = (
+                m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"]
+            )
             op = m["op"]
-            tests.append(f"@{m['attr']}" if op is None else OPS[op].format(a=m["attr"], v=_quote(value)))
+            tests.append(
+                f"@{m['attr']}" if op is None else OPS[op].format(a=m["attr"], v=_quote(value))
+            )
     if tag is None and not tests:
         raise ValueError(f"a combinator without an element after it in {whole!r}")
     steps.append(_step(axis, tag, tests))

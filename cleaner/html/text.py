@@ -22,14 +22,73 @@ from lxml import etree
 
 #: Elements that start and end a line (HTML and trafilatura's own tree).
 BLOCKS = frozenset(
-    "p div section article main header h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre "
-    "table thead tbody tfoot tr caption hr address center details summary figure form body "
-    "head item list quote row".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "caption",
+        "hr",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "figure",
+        "form",
+        "body",
+        "head",
+        "item",
+        "list",
+        "quote",
+        "row",
+    ]
 )
 #: Elements whose text is never article text (code, media, form controls, captions).
 SKIPPED = frozenset(
-    "script style noscript template iframe object embed svg canvas video audio button select "
-    "option textarea input figcaption title meta link graphic".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "video",
+        "audio",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "figcaption",
+        "title",
+        "meta",
+        "link",
+        "graphic",
+    ]
 )
 BREAKS = frozenset({"br", "lb"})
 CELLS = frozenset({"td", "th", "cell"})

@@ -299,7 +299,11 @@ def pack_paths(root: str | Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise RuleError(root, None, "no such rule file or folder")
-    paths = [p for p in sorted(root.rglob("*.toml")) if not OTHER_DATA & set(p.relative_to(root).parts[:-1])]
+    paths = [
+        p
+        for p in sorted(root.rglob("*.toml"))
+        if not OTHER_DATA & set(p.relative_to(root).parts[:-1])
+    ]
     if root.resolve() == default_rules_dir().resolve():
         paths = [p for p in paths if not LOCAL_FOLDERS & set(p.relative_to(root).parts[:-1])]
     return paths
