@@ -199,12 +199,15 @@ def explain(
     try:
         document = read_document(source)
         if source.kind == "html":
-            from ..html import HtmlError, html_to_text
+            from ..html import HtmlError, extract_page
 
             try:
-                document = html_to_text(document, url)
+                page = extract_page(document, url)
             except HtmlError as exc:
                 raise InputError(f"{source.name}: {exc}") from None
+            for warning in page.warnings:
+                typer.echo(f"cleaner: {source.name}: warning: {warning}", err=True)
+            document = page.text
     except InputError as exc:
         raise fail(str(exc), 1) from None
     assert isinstance(document, str)

@@ -19,7 +19,7 @@ from .events import Begin, Doc, End, Problem, Record, Records, events
 from .inputs import Missing, Source
 from .jsonl import JsonlOptions, finish_record
 from .outputs import Destination, Output, render
-from .parallel import Failed, RecordsDone, ordered_map
+from .parallel import Failed, PageCleaned, RecordsDone, ordered_map
 
 #: Show a progress bar (on a terminal only) from this many bytes of input on.
 LARGE_INPUT = 8 * 1024 * 1024
@@ -130,11 +130,14 @@ class _Run:
             if output is not None:
                 self._finish(ctx.source, output, ctx.ok)
 
-    def _document(self, source: Source, result: Cleaned | Failed | None) -> None:
+    def _document(self, source: Source, result: Cleaned | PageCleaned | Failed | None) -> None:
         if isinstance(result, Failed):
             self.reporter.error(f"{source.name}: {result.message}")
             return
         assert result is not None
+        meta = None
+        if isinstance(result, PageCleaned):
+            result, meta = result.cleaned, result.meta
         for warning in result.warnings:
             self.reporter.warning(f"{source.name}: warning: {warning}")
         try:
@@ -143,7 +146,7 @@ class _Run:
             self._cannot_write(source, exc)
             return
         try:
-            output.write(render(source.name, result, self.opts.fmt))
+            output.write(render(source.name, result, self.opts.fmt, meta))
         except OSError as exc:
             output.abort()
             self._cannot_write(source, exc)

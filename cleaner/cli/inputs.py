@@ -158,15 +158,12 @@ def decode_text(data: bytes, name: str, where: str = "") -> str:
 
 
 def read_document(source: Source) -> str | bytes:
-    """A text document as str; an HTML page as bytes when it is not UTF-8 (trafilatura then
-    reads the page's own charset declaration)."""
+    """A text document as str; an HTML page as bytes (the HTML adapter weighs the page's own
+    charset declaration against its bytes)."""
     data = read_bytes(source)
     if source.kind == "html":
         check_binary(data, source.name)
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return data
+        return data
     return decode_text(data, source.name)
 
 

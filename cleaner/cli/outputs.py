@@ -42,12 +42,15 @@ def _send(stream: BinaryIO, data: bytes, *, flush: bool = False) -> None:
         raise StdoutClosed from None
 
 
-def render(name: str, result: Cleaned, fmt: str) -> str:
-    """One document's output: the clean text, or a JSON object with the removal log."""
+def render(name: str, result: Cleaned, fmt: str, meta: dict[str, str] | None = None) -> str:
+    """One document's output: the clean text, or a JSON object with the removal log (and an
+    HTML page's metadata)."""
     if fmt == "text":
         text = result.text.strip("\n")
         return text + "\n" if text else ""
     record = {"file": name, **result.to_dict()}
+    if meta is not None:
+        record["meta"] = meta
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     return json.dumps(record, ensure_ascii=False) + "\n"

@@ -92,6 +92,19 @@ class RecordDone:
 
 
 @dataclass(frozen=True, slots=True)
+class PageCleaned:
+    """A cleaned HTML page and what the page says about itself (title, author, date, site,
+    canonical URL, language, and the profile or path that found its text)."""
+
+    cleaned: Cleaned
+    meta: dict[str, str]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.cleaned.warnings
+
+
+@dataclass(frozen=True, slots=True)
 class Failed:
     """A task that could not be cleaned; `message` is the reason, without the file name
     (unless `located`: then it already names the file and line)."""
@@ -102,7 +115,7 @@ class Failed:
 
 def run_task(
     cleaner: Cleaner, task: Task | RecordTask | RecordsTask
-) -> Cleaned | RecordDone | RecordsDone | Failed:
+) -> Cleaned | PageCleaned | RecordDone | RecordsDone | Failed:
     if isinstance(task, RecordsTask):
         return _run_records(cleaner, task)
     if isinstance(task, RecordTask):
@@ -110,15 +123,20 @@ def run_task(
     try:
         if not task.html:
             return cleaner.clean(task.document, url=task.url)
-        from ..html import HtmlError, html_to_text
+        from ..html import HtmlError, extract_page
 
         try:
-            text = html_to_text(task.document, task.url)
+            page = extract_page(task.document, task.url)
         except HtmlError as exc:
             return Failed(str(exc))
-        if not text.strip():
-            return Cleaned("", (), ("no article text found in the page",))
-        return cleaner.clean(text, url=task.url)
+        meta = page.meta.to_dict()
+        if not page.text.strip():
+            return PageCleaned(
+                Cleaned("", (), (*page.warnings, "no article text found in the page")), meta
+            )
+        result = cleaner.clean(page.text, url=task.url)
+        warnings = (*page.warnings, *result.warnings)
+        return PageCleaned(Cleaned(result.text, result.removals, warnings), meta)
     except Exception as exc:  # one bad document must not take the batch down
         return Failed(f"internal error while cleaning: {type(exc).__name__}: {exc}")
 
@@ -131,7 +149,7 @@ def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
     result = run_task(cleaner, Task(text, url or task.url))
     if isinstance(result, Failed):
         return result
-    assert isinstance(result, Cleaned)
+    assert isinstance(result, Cleaned)  # a record is text, never a page
     return RecordDone(finish_record(record, result, task.opts), result.warnings)
 
 

@@ -284,17 +284,26 @@ def default_rules_dir() -> Path:
 LOCAL_FOLDERS = frozenset({"learned"})
 
 
+#: Folders of rules/ that hold no text rules: HTML site profiles (`cleaner.html.profiles`).
+OTHER_DATA = frozenset({"html"})
+
+
 def pack_paths(root: str | Path) -> list[Path]:
     """Every `*.toml` under a folder (sorted, so rule order is stable), or the file itself.
 
-    Under the shipped rules folder, the LOCAL_FOLDERS (learned packs) are left out.
+    Under the shipped rules folder, the LOCAL_FOLDERS (learned packs) are left out; under any
+    folder, the OTHER_DATA folders (HTML profiles) are.
     """
     root = Path(root)
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise RuleError(root, None, "no such rule file or folder")
-    paths = sorted(root.rglob("*.toml"))
+    paths = [
+        p
+        for p in sorted(root.rglob("*.toml"))
+        if not OTHER_DATA & set(p.relative_to(root).parts[:-1])
+    ]
     if root.resolve() == default_rules_dir().resolve():
         paths = [p for p in paths if not LOCAL_FOLDERS & set(p.relative_to(root).parts[:-1])]
     return paths
