@@ -13,12 +13,15 @@ Where the pattern can say it, it should; these are the decisions a regex makes b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .headline import MAX_LEN, NO_HEADLINES, NOT_A_HEADLINE, Known, headline_end
-from .headline_words import CUE
+from .headline_words import CUE, FUNCTION, SENTENCE_INSIDE
 from .layout import Unit
 
+#: A full stop inside a line: a headline has none (a story paragraph does).
+_FULL_STOP_INSIDE = re.compile(r"[^\W\d_]{2}\.[\"”’)]*\s+\S")
 #: A table of contents lists at most this many sub-headings.
 TOC_MAX = 30
 
@@ -84,10 +87,10 @@ def headline_lines_end(
     taken = None
     for k, (s, e) in enumerate(following[:6]):
         line = text[s:e]
-        if not _headline_like(line, known):
+        if not _headline_like(line, known, first=k == 0):
             break
         nxt = following[k + 1] if k + 1 < len(following) else None
-        last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known)
+        last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known, first=False)
         # the last one before the story, after another: a headline, or the story's
         # sub-heading? Sub-headings are short, or questions; a headline is a few words longer.
         subheading = len(line.split()) < 5 or line.endswith("?")
@@ -97,14 +100,24 @@ def headline_lines_end(
     return taken
 
 
-def _headline_like(line: str, known: Known) -> bool:
+def _headline_like(line: str, known: Known, first: bool = True) -> bool:
+    """A line that reads as a related headline: short, no sentence inside or at its end; after
+    the first line under a marker, in Title Case too (a story paragraph that the scraper broke
+    at a link reads like a headline otherwise)."""
     if known and (end := known.end(line, 0)) is not None and len(line) - end < 3:
         return True
     words = line.split()
-    return (
+    if not (
         2 <= len(words) <= 25
         and len(line) <= MAX_LEN
         and not line.rstrip("\"”’'").endswith((".", ":", ","))
         and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–")
         and not CUE.match(line)
-    )
+        and not SENTENCE_INSIDE.search(line)
+        and not _FULL_STOP_INSIDE.search(line)
+    ):
+        return False
+    if first:
+        return True
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in FUNCTION]
+    return bool(content) and sum(w[:1].isupper() for w in content) / len(content) >= 0.6
