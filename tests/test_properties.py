@@ -28,6 +28,9 @@ BODY = [
     "Perjanjian Kemitraan Strategis Rusia dengan Korea Utara dan Iran",
     "Apa solusi yang harus dilakukan?",
     "Dunia internasional akan terus memperhatikan perkembangan ini.",
+    "1. Rendang Padang (daging)",
+    "Menurut Trump, langkah ini bertujuan untuk melindungi industri dalam negeri.",
+    "Menteri Keuangan Sri Mulyani mengatakan defisit masih terkendali.",
 ]
 BOILERPLATE = [
     "ADVERTISEMENT",
@@ -48,6 +51,19 @@ BOILERPLATE = [
     "TRIBUNNEWS.COM - ",
     "Dunia",
     "Sektor: Top Story, Daily News",
+    "Lihat juga : ' ' Marak Kahutla , Walhi Minta Pemerintah Kaji Ulang Izin Lahan",
+    "( ttf / nva )",
+    "(Cas/Isk)",
+    "Daftar Isi\nSatu Dua\nTiga Empat",
+    "kementerian pertanian\npetani",
+    "News BrandzView Hype Hype Travel Health",
+    "Tonton: Harga Emas Naik Lagi Hari Ini",
+    "Bagikan: Facebook Twitter WhatsApp",
+    "#visionplus #Formula1",
+    "Copyright 2008 - 2026 PT. Kompas Cyber Media. All Rights Reserved.",
+    "Penulis ",
+    "Jakarta (ANTARA) - ",
+    "DEWI RINA | ANTARA",
 ]
 SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 "]
 
@@ -68,7 +84,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(SEAM.sub(" ", text))
 
 
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=int(__import__("os").environ.get("PROPERTY_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def is_subsequence(small: list[str], big: list[str]) -> bool:
