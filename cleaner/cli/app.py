@@ -19,7 +19,7 @@ from .. import __version__
 from ..packs.catalog import entries
 from .batch import CleanOptions, Reporter, run_clean
 from .inputs import InputError, Source, find_sources, read_document
-from .jsonl import JsonlOptions
+from .jsonl import REMOVALS_KEY, JsonlOptions
 from .learn import LEARN_EPILOG, learn_command
 from .options import (
     Drop,
@@ -119,6 +119,14 @@ def clean(
             "--removals", rich_help_panel="JSONL", help="Add the removal log to each record."
         ),
     ] = False,
+    error_field: Annotated[
+        str | None,
+        typer.Option(
+            callback=dotted_field,
+            rich_help_panel="JSONL",
+            help="A record that cannot be cleaned passes through with its error in this field.",
+        ),
+    ] = None,
     url: Url = None,
     keep: Keep = None,
     drop: Drop = None,
@@ -131,10 +139,14 @@ def clean(
     """Clean text, HTML and JSONL files (or stdin); print the clean text or write it to -o DIR.
 
     Bad inputs are reported on stderr, one line each, and skipped; the rest is still written.
-    A JSONL record that cannot be cleaned (bad JSON, no such field) is left out of the output.
+    A JSONL record that cannot be cleaned (bad JSON, no such field) is reported and passes
+    through unchanged: the output has one line per input line.
     """
     if html and jsonl:
         raise fail("--html and --jsonl cannot be used together", 2)
+    taken = {field, output_field} | ({REMOVALS_KEY} if removals else set())
+    if error_field is not None and error_field in taken:
+        raise fail(f"--error-field {error_field}: that field holds the text or the removals", 2)
     if output is not None and output.exists() and not output.is_dir():
         raise fail(f"-o {output}: not a folder", 2)
     cleaner = build_cleaner(keep, drop, rules, no_default_rules)
@@ -148,7 +160,7 @@ def clean(
         out_dir=output,
         url=url,
         force=force,
-        jsonl=JsonlOptions(field, url_field, output_field, removals),
+        jsonl=JsonlOptions(field, url_field, output_field, removals, error_field),
         jobs=jobs or os.cpu_count() or 1,
     )
     reporter = Reporter()
