@@ -103,7 +103,7 @@ def _doc_events(source: Source, url: str | None, sites: Sites | None) -> Iterato
         yield Problem(f"{source.name}: {EMPTY}", False), None
         yield Doc(source, source.size), Task("")
         return
-    site = sites.of(url, path=source.path) if sites is not None else None
+    site = sites.of_file(url, source) if sites is not None else None
     yield Doc(source, source.size), Task(document, url, html=source.kind == "html", site=site)
 
 

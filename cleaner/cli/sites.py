@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .inputs import STDIN_NAME, Source
 from .jsonl import get_path
 
 
@@ -47,3 +48,7 @@ class Sites:
         if path is not None:
             return path.resolve().parent.name.lower() or None
         return None
+
+    def of_file(self, url: str | None, source: Source) -> str | None:
+        """The site of a text or HTML file (stdin, even spooled to a file, has no folder)."""
+        return self.of(url, path=None if source.name == STDIN_NAME else source.path)
