@@ -1,8 +1,8 @@
 """`cleaner clean --learn`: each site's pack learned from the batch itself, then every document
 cleaned with the shipped rules plus its own site's pack, by every way of telling sites apart.
 
-The batches are real story texts (the gold articles of four development outlets) with a
-closing line that no shipped rule knows, one per made-up site: what only learning removes.
+The batches are `tests/learnbatch.py`'s: real story texts with a closing line that no shipped
+rule knows, one per made-up site: what only learning removes.
 """
 
 from __future__ import annotations
@@ -12,22 +12,7 @@ import json
 import pytest
 
 from .clitools import errors, read_jsonl, run, write
-from .conftest import ROOT
-
-GOLD = ROOT / "tests/cases/corpus/gold"
-STORIES = [
-    p.read_text(encoding="utf-8").strip()
-    for outlet in ("antaranews", "cnnindonesia", "kontan", "liputan6")
-    for p in sorted(GOLD.glob(f"{outlet}__*.txt"))
-]
-FOOTERS = {
-    "warta-a": "Pantau terus kabar Warta Sepekan tiap pagi di kanal kami",
-    "warta-b": "Tulisan ini tayang pertama di Lembar Warta Minggu",
-}
-
-
-def site_docs(site: str, count: int = 6, offset: int = 0) -> list[str]:
-    return [f"{STORIES[(offset + i) % len(STORIES)]}\n{FOOTERS[site]}" for i in range(count)]
+from .learnbatch import FOOTERS, STORIES, site_docs
 
 
 def dump(tmp_path, records: list[dict], name: str = "dump.jsonl"):

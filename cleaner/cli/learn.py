@@ -218,11 +218,6 @@ def _explain(result: Learned) -> None:
         typer.echo(f"cleaner: {say}: {result.duplicates} duplicate documents skipped", err=True)
 
 
-def _file_name(site: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in site).strip(".-")
-    return f"{safe or 'site'}.toml"
-
-
 def write_packs(learned: list[Learned], out: Path | None, inputs, reporter: Reporter) -> None:
     """Write each pack (checked to load first) to `out` (a .toml file or a folder), or stdout."""
     if not learned:
@@ -236,7 +231,9 @@ def write_packs(learned: list[Learned], out: Path | None, inputs, reporter: Repo
                        "--out DIR for one SITE.toml per site", 2)  # fmt: skip
         targets = [out]
     else:
-        targets = [out / _file_name(r.site) for r in learned]
+        from ..learn import pack_file_name
+
+        targets = [out / pack_file_name(r.site) for r in learned]
     for result, target in zip(learned, targets, strict=True):
         text = result.to_toml(generated=today, inputs=inputs.get(result.site, []))
         try:

@@ -72,3 +72,13 @@ def run_packs(learned: Iterable[Learned]) -> tuple[list[Pack], list[str]]:
             continue
         ids |= mine
     return packs, clashes
+
+
+def pack_file_name(site: str) -> str:
+    """The file a site's pack is written to: `SITE.toml`, the name made safe for a path.
+
+    >>> pack_file_name("kompas.com"), pack_file_name("../Warta A/")
+    ('kompas.com.toml', 'Warta-A.toml')
+    """
+    safe = "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in site).strip(".-")
+    return f"{safe or 'site'}.toml"
