@@ -228,7 +228,7 @@ def clean(
         found = spool_stdin(found, Path(spool))
         assert opts.sites is not None
         learned = learn_pass(
-            cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned
+            cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned, opts.jobs
         )
         run_clean(learned, found, opts, reporter)
     raise typer.Exit(1 if reporter.failed else 0)
