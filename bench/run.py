@@ -190,8 +190,9 @@ main()
 """
 
 
-def cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `cleaner` run (its main process)."""
+def cli(args: list[str], stdout=subprocess.DEVNULL, report: bool = False) -> tuple:
+    """Wall seconds and peak RSS (MB) of one `cleaner` run (its main process), and with
+    `report` its messages on stderr too."""
     code = _CLI.format(bench=str(Path(__file__).resolve().parent))
     start = time.perf_counter()
     proc = subprocess.run(
@@ -201,7 +202,8 @@ def cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
     if proc.returncode:
         raise SystemExit(f"cleaner {' '.join(args)} exited with {proc.returncode}: {proc.stderr}")
     peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK ")]
-    return seconds, float(peak[-1].split()[1]) if peak else float("nan")
+    found = (seconds, float(peak[-1].split()[1]) if peak else float("nan"))
+    return (*found, proc.stderr) if report else found
 
 
 def write_jsonl(path: Path, texts) -> float:

@@ -216,3 +216,45 @@ def test_rule_error_is_a_value_error_with_fields(tmp_path):
         Cleaner(rules=[path])
     assert (info.value.path, info.value.rule_id) == (str(path), "catastrophic")
     assert isinstance(info.value, ValueError)
+
+
+PACK_TOML = """
+[pack]
+name = "learned-my-dump"
+sites = ["My-Dump"]
+
+[[rule]]
+id = "my-dump-follow"
+category = "promo"
+scope = "line"
+description = "The dump's own follow prompt"
+pattern = '''Pantau terus kabar Dump A tiap pagi'''
+remove = ["Pantau terus kabar Dump A tiap pagi"]
+keep = ["Harga beras naik lagi pekan ini."]
+"""
+FOLLOW = "Harga beras naik lagi pekan ini.\nPantau terus kabar Dump A tiap pagi"
+
+
+def test_a_pack_in_memory_applies_to_the_site_named_only():
+    from cleaner.packs import parse_pack
+
+    cleaner = Cleaner().with_packs([parse_pack(PACK_TOML, "<test>")])
+    assert cleaner.clean(FOLLOW, site="my-dump").text == "Harga beras naik lagi pekan ini."
+    assert cleaner.clean(FOLLOW, site="MY-DUMP").removals[0].rule_id == "my-dump-follow"
+    assert cleaner.clean(FOLLOW).text == FOLLOW  # no site, no URL of it: not its pack
+    assert cleaner.clean(FOLLOW, site="other").text == FOLLOW
+    # the category switches apply to it like to any rule, and it survives pickling
+    kept = Cleaner(keep={"promo"}).with_packs([parse_pack(PACK_TOML)])
+    assert kept.clean(FOLLOW, site="my-dump").text == FOLLOW
+    again = pickle.loads(pickle.dumps(cleaner))
+    assert again.clean(FOLLOW, site="my-dump").text == "Harga beras naik lagi pekan ini."
+
+
+def test_packs_with_one_name_get_their_own_plans():
+    from cleaner.packs import parse_pack
+
+    other = PACK_TOML.replace("My-Dump", "other").replace("my-dump-follow", "other-follow")
+    other = other.replace("Dump A", "Dump B")
+    cleaner = Cleaner(packs=[parse_pack(PACK_TOML), parse_pack(other)])  # both "learned-my-dump"
+    assert cleaner.clean(FOLLOW, site="my-dump").text == "Harga beras naik lagi pekan ini."
+    assert cleaner.clean(FOLLOW, site="other").text == FOLLOW  # not the first pack's plan

@@ -64,3 +64,13 @@ def test_the_quality_benchmark_scores_every_labelled_outlet_without_body_loss():
     outlets = {outlet for outlet, _, _ in rows}
     assert outlets >= {"kompas", "merdeka"} and len(rows) == 3 * len(outlets), report
     assert all(loss == "0.00" for _, _, loss in rows), report  # never a story sentence
+
+
+def test_the_learn_benchmark_reports_the_ratio_and_memory():
+    report = _run("bench/learn_run.py", "--mb", "0.3", "--repeat", "1", "--jobs", "1")
+    number = r"\d+(?:\.\d+)?"
+    row = rf"^1\s+{number}\s+{number}\s+{number}x\s+{number}\s+{number}\s+'learned \d+ rules"
+    assert re.search(row, report, re.M), report
+    records = re.search(r"dump: \d+ MB, (\d+) records of 9 sites", report)
+    assert records and f"output: {records.group(1)} lines for {records.group(1)} records" in report
+    assert re.search(rf"cleaner learn alone: {number} s, {number} MB/s", report)

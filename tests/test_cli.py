@@ -187,7 +187,11 @@ def test_jobs_2_gives_the_same_output_in_the_same_order(tmp_path, monkeypatch):
         ]
         outputs[jobs] = result.stdout
     assert outputs["1"] == outputs["2"]
-    numbers = [r["n"] for r in read_jsonl(outputs["2"]) if "n" in r]
+    lines = [line for line in outputs["2"].splitlines() if not line.startswith('{"file"')]
+    assert len(lines) == 44  # one output line per input line
+    assert [i for i, line in enumerate(lines) if line == "not json"] == [7, 20, 35]
+    assert json.loads(lines[21]) == {"n": "no text"}  # the bad lines pass through, in place
+    numbers = [json.loads(line)["n"] for i, line in enumerate(lines) if i not in (7, 20, 21, 35)]
     assert numbers == list(range(40))
 
 

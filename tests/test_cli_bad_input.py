@@ -98,8 +98,9 @@ def test_bad_jsonl_record_is_reported_and_the_others_are_written(tmp_path, line,
     result = run("clean", dump, after, "-o", tmp_path / "out", "--jobs", jobs)
     assert result.exit_code == 1
     assert errors(result) == [f"cleaner: {dump}: line 2: {problem}"]
-    records = read_jsonl((tmp_path / "out/dump.jsonl").read_text(encoding="utf-8"))
-    assert records == [
+    first, passed, third = (tmp_path / "out/dump.jsonl").read_bytes().split(b"\n")[:-1]
+    assert passed == raw  # nothing is lost: the bad record passes through, byte for byte
+    assert read_jsonl((first + b"\n" + third).decode()) == [
         {"id": 1, "text": "Isi berita pertama."},
         {"id": 3, "text": "Isi berita ketiga."},
     ]
@@ -118,13 +119,13 @@ def test_binary_jsonl_file_is_one_line_not_one_per_garbage_line(tmp_path):
     assert (tmp_path / "out/good.txt").exists()
 
 
-def test_jsonl_blank_lines_are_skipped_and_numbering_follows_the_file(tmp_path):
-    dump = jsonl(tmp_path / "d.jsonl", [{"text": "Isi."}, "", "   ", "oops"])
+def test_jsonl_blank_lines_keep_their_place_and_numbering_follows_the_file(tmp_path):
+    dump = jsonl(tmp_path / "d.jsonl", [{"text": "ADVERTISEMENT\nIsi."}, "", "   ", "oops"])
     result = run("clean", dump)
     assert errors(result) == [
         f"cleaner: {dump}: line 4: not valid JSON at column 1: Expecting value"
     ]
-    assert read_jsonl(result.stdout) == [{"text": "Isi."}]
+    assert result.stdout == '{"text": "Isi."}\n\n   \noops\n'  # line N out is line N in
 
 
 @pytest.mark.parametrize(
@@ -179,7 +180,7 @@ def test_nothing_written_is_lost_when_a_later_output_fails(tmp_path, monkeypatch
     real_write = outputs.FileOutput.write
 
     def failing_write(self, text):
-        if self.target.name == "b.jsonl" and "dua" in text:
+        if self.target.name == "b.jsonl" and b"dua" in text:  # JSONL lines go out as bytes
             raise OSError(28, "No space left on device")
         real_write(self, text)
 

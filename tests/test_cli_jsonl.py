@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cleaner import Cleaner
-from cleaner.cli import outputs
+from cleaner.cli import events, outputs
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, errors, jsonl, read_jsonl, run, write
 
@@ -55,7 +55,9 @@ def test_removals_never_overwrites_a_field_of_the_record(tmp_path):
     result = run("clean", dump, "--removals")
     assert result.exit_code == 1
     assert errors(result) == [f"cleaner: {dump}: line 1: the record already has a 'removals' field"]
-    assert len(read_jsonl(result.stdout)) == 1
+    first, second = read_jsonl(result.stdout)
+    assert first == {"text": ARTICLE, "removals": 3}  # passed through untouched, not left out
+    assert second["text"] == CLEAN_ARTICLE
 
 
 def test_output_field_through_a_non_object_is_a_record_error(tmp_path):
@@ -64,6 +66,7 @@ def test_output_field_through_a_non_object_is_a_record_error(tmp_path):
     assert result.exit_code == 1
     assert errors(result) == [f"cleaner: {dump}: line 1: cannot write 'clean.text': "
                               "'clean' is not an object"]  # fmt: skip
+    assert read_jsonl(result.stdout) == [{"text": ARTICLE, "clean": "x"}]
 
 
 def test_url_field_selects_site_rules_per_record(tmp_path):
@@ -98,24 +101,31 @@ def test_json_array_cannot_hold_dumps(tmp_path):
     assert "--format json cannot hold JSONL records" in result.stderr
 
 
-def test_records_stream_one_at_a_time(tmp_path, monkeypatch):
-    """Each record is written before the next one is cleaned: constant memory on any size."""
-    dump = jsonl(tmp_path / "d.jsonl", [{"n": i, "text": f"Berita nomor {i}."} for i in range(4)])
-    events: list[str] = []
+def test_records_stream_in_bounded_blocks(tmp_path, monkeypatch):
+    """Records are written a block at a time, each block before the next one is cleaned:
+    constant memory on any size."""
+    count = 3 * events.BLOCK_RECORDS + 5
+    dump = jsonl(tmp_path / "d.jsonl", [{"n": i, "text": f"Berita {i}."} for i in range(count)])
+    seen: list[tuple[str, list[int]]] = []
     real_clean, real_write = Cleaner.clean, outputs.FileOutput.write
 
     def clean(self, text, **kw):
-        events.append(f"clean {text[-2]}")
+        seen.append(("clean", [int(text.split()[1].rstrip("."))]))
         return real_clean(self, text, **kw)
 
-    def write_(self, text):
-        events.append(f"write {json.loads(text)['n']}")
-        real_write(self, text)
+    def write_(self, data):
+        seen.append(("write", [json.loads(line)["n"] for line in data.splitlines()]))
+        real_write(self, data)
 
     monkeypatch.setattr(Cleaner, "clean", clean)
     monkeypatch.setattr(outputs.FileOutput, "write", write_)
     assert run("clean", dump, "-o", tmp_path / "out").exit_code == 0
-    assert events == [f"{what} {i}" for i in range(4) for what in ("clean", "write")]
+    blocks = [ns for what, ns in seen if what == "write"]
+    assert [len(b) for b in blocks] == [events.BLOCK_RECORDS] * 3 + [5]
+    assert [n for b in blocks for n in b] == list(range(count))
+    for block in blocks:  # every record of a block is cleaned before it is written, no later one
+        at = seen.index(("write", block))
+        assert [ns[0] for what, ns in seen[:at] if what == "clean"] == list(range(block[-1] + 1))
 
 
 def test_stdin_dump_to_output_folder_and_url_fallback(tmp_path):
@@ -129,3 +139,35 @@ def test_stdin_dump_to_output_folder_and_url_fallback(tmp_path):
     ]
     assert run("clean", "-o", tmp_path, input=ARTICLE).exit_code == 0
     assert (tmp_path / "stdin.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
+
+
+def test_error_field_puts_the_error_in_the_record_that_passes_through(tmp_path):
+    lines = [
+        json.dumps({"id": 1, "text": ARTICLE}),
+        json.dumps({"id": 2, "body": "no text here"}),
+        '{"id": 3, "text": "unterminated',
+        json.dumps({"id": 4, "text": None, "error": "theirs"}),
+        json.dumps([1, 2]),
+    ]
+    dump = write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
+    for jobs in ("1", "2"):
+        result = run("clean", dump, "--error-field", "error", "--jobs", jobs)
+        assert result.exit_code == 1
+        assert len(errors(result)) == 4
+        out = result.stdout.splitlines()
+        assert len(out) == 5
+        assert json.loads(out[0]) == {"id": 1, "text": CLEAN_ARTICLE}  # no error: no field
+        assert json.loads(out[1]) == {
+            "id": 2, "body": "no text here", "error": "no field 'text' in this record"
+        }  # fmt: skip
+        assert out[2] == lines[2]  # not JSON: unchanged, its error only on stderr
+        assert out[3] == lines[3]  # its own "error" field is not ours to overwrite
+        assert out[4] == lines[4]  # not an object: nowhere to put the error
+
+
+def test_error_field_may_not_be_a_field_the_output_uses(tmp_path):
+    dump = jsonl(tmp_path / "d.jsonl", [{"text": ARTICLE}])
+    for args in (("--error-field", "text"), ("--removals", "--error-field", "removals")):
+        result = run("clean", dump, *args)
+        assert result.exit_code == 2
+        assert "--error-field" in result.stderr

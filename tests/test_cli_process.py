@@ -62,7 +62,9 @@ def test_every_bad_input_in_one_batch_one_line_each_no_traceback(tmp_path):
                                                         str(empty)]  # fmt: skip
     assert [line.split(": ")[2] for line in found[3:6]] == ["line 2", "line 3", "line 4"]
     assert (tmp_path / "out/good.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
-    assert (tmp_path / "out/dump.jsonl").read_text(encoding="utf-8") == '{"text": "Isi."}\n'
+    assert (tmp_path / "out/dump.jsonl").read_text(encoding="utf-8") == (
+        '{"text": "Isi."}\n{oops\n{"body": 1}\n{"text": 2}\n'  # bad records pass through
+    )
     assert (tmp_path / "out/empty.txt").read_bytes() == b""
 
 

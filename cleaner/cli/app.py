@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,13 +20,17 @@ from .. import __version__
 from ..packs.catalog import entries
 from .batch import CleanOptions, Reporter, run_clean
 from .inputs import InputError, Source, find_sources, read_document
-from .jsonl import JsonlOptions
+from .jsonl import REMOVALS_KEY, JsonlOptions
 from .learn import LEARN_EPILOG, learn_command
 from .options import (
+    PANEL,
     Drop,
     Html,
     Jsonl,
     Keep,
+    MaxKeys,
+    MinDocs,
+    MinShare,
     NoDefaultRules,
     RulePaths,
     Url,
@@ -36,6 +41,7 @@ from .options import (
 )
 from .outputs import StdoutClosed
 from .rules import rules_app
+from .sites import Sites
 
 app = typer.Typer(
     help="Strip boilerplate from scraped Indonesian news articles, and say what went and why.",
@@ -119,6 +125,14 @@ def clean(
             "--removals", rich_help_panel="JSONL", help="Add the removal log to each record."
         ),
     ] = False,
+    error_field: Annotated[
+        str | None,
+        typer.Option(
+            callback=dotted_field,
+            rich_help_panel="JSONL",
+            help="A record that cannot be cleaned passes through with its error in this field.",
+        ),
+    ] = None,
     url: Url = None,
     keep: Keep = None,
     drop: Drop = None,
@@ -127,16 +141,63 @@ def clean(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")
     ] = 1,
+    learn: Annotated[
+        bool,
+        typer.Option(
+            "--learn",
+            rich_help_panel=PANEL,
+            help="Learn each site's boilerplate from these inputs first, then clean every "
+            "document with the shipped rules plus its site's learned pack (two passes).",
+        ),
+    ] = False,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            rich_help_panel=PANEL,
+            help="--learn: every document is this site's. Default: the record's --site-field, "
+            "else its URL's domain, else the folder a file is in.",
+        ),
+    ] = None,
+    site_field: Annotated[
+        str | None,
+        typer.Option(
+            callback=dotted_field,
+            rich_help_panel=PANEL,
+            help="--learn: the record field that names its site.",
+        ),
+    ] = None,
+    save_learned: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            rich_help_panel=PANEL,
+            help="--learn: also write each site's pack to DIR/SITE.toml, to review and reuse.",
+        ),
+    ] = None,
+    min_docs: MinDocs = 3,
+    min_share: MinShare = 0.2,
+    max_keys: MaxKeys = 200_000,
 ) -> None:
     """Clean text, HTML and JSONL files (or stdin); print the clean text or write it to -o DIR.
 
     Bad inputs are reported on stderr, one line each, and skipped; the rest is still written.
-    A JSONL record that cannot be cleaned (bad JSON, no such field) is left out of the output.
+    A JSONL record that cannot be cleaned (bad JSON, no such field) is reported and passes
+    through unchanged: the output has one line per input line.
     """
     if html and jsonl:
         raise fail("--html and --jsonl cannot be used together", 2)
+    taken = {field, output_field} | ({REMOVALS_KEY} if removals else set())
+    if error_field is not None and error_field in taken:
+        raise fail(f"--error-field {error_field}: that field holds the text or the removals", 2)
     if output is not None and output.exists() and not output.is_dir():
         raise fail(f"-o {output}: not a folder", 2)
+    learn_only = {"--site": site, "--site-field": site_field, "--save-learned": save_learned}
+    given = [flag for flag, value in learn_only.items() if value is not None]
+    if given and not learn:
+        raise fail(f"{given[0]} is for --learn runs: add --learn", 2)
+    if save_learned is not None and (save_learned.suffix == ".toml" or save_learned.is_file()):
+        raise fail(f"--save-learned {save_learned}: give a folder (one SITE.toml per site)", 2)
     cleaner = build_cleaner(keep, drop, rules, no_default_rules)
     force = "html" if html else "jsonl" if jsonl else None
     found = find_sources(paths or [], force=force, skip=output)
@@ -148,11 +209,28 @@ def clean(
         out_dir=output,
         url=url,
         force=force,
-        jsonl=JsonlOptions(field, url_field, output_field, removals),
+        jsonl=JsonlOptions(field, url_field, output_field, removals, error_field),
         jobs=jobs or os.cpu_count() or 1,
+        sites=Sites(site, site_field) if learn else None,
     )
     reporter = Reporter()
-    run_clean(cleaner, found, opts, reporter)
+    if not learn:
+        run_clean(cleaner, found, opts, reporter)
+        raise typer.Exit(1 if reporter.failed else 0)
+    from ..learn import LearnOptions
+    from .clean_learn import learn_pass, spool_stdin
+
+    try:
+        options = LearnOptions(min_docs, min_share, max_keys=max_keys)
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    with tempfile.TemporaryDirectory(prefix="cleaner-stdin-") as spool:
+        found = spool_stdin(found, Path(spool))
+        assert opts.sites is not None
+        learned = learn_pass(
+            cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned, opts.jobs
+        )
+        run_clean(learned, found, opts, reporter)
     raise typer.Exit(1 if reporter.failed else 0)
 
 

@@ -1,10 +1,11 @@
 """`cleaner clean` as a batch: sources in, one event stream through the cleaner, outputs out.
 
 Reading turns every input into events in input order: a document to clean, the start and end
-of a JSONL dump with its records in between, or a problem to report. `parallel.ordered_map`
-cleans the documents (here or in worker processes) and hands every event back in order, and
-`_Run` writes each result where it belongs. One bad input or record is reported on one line
-and skipped; everything else is still processed and written.
+of a JSONL dump with blocks of its lines in between, or a problem to report.
+`parallel.ordered_map` cleans the documents (here or in worker processes) and hands every event
+back in order, and `_Run` writes each result where it belongs. One bad input is reported on one
+line and skipped; a bad record is reported and passes through unchanged (one output line per
+input line); everything else is still processed and written.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from ..engine import Cleaner
 from ..model import Cleaned
-from .events import Begin, Doc, End, Problem, Record, Records, events
+from .events import Begin, Doc, End, Problem, Records, events
 from .inputs import Missing, Source
-from .jsonl import JsonlOptions, finish_record
+from .jsonl import JsonlOptions
 from .outputs import Destination, Output, render
 from .parallel import Failed, PageCleaned, RecordsDone, ordered_map
+from .sites import Sites
 
 #: Show a progress bar (on a terminal only) from this many bytes of input on.
 LARGE_INPUT = 8 * 1024 * 1024
@@ -33,6 +35,7 @@ class CleanOptions:
     force: str | None = None  # "html" or "jsonl": the kind of stdin and of files named explicitly
     jsonl: JsonlOptions = field(default_factory=JsonlOptions)
     jobs: int = 1
+    sites: Sites | None = None  # `--learn`: how each document's site is told
 
 
 class Reporter:
@@ -73,8 +76,8 @@ def run_clean(
         bar = reporter.bar = typer.progressbar(length=total, label="cleaning", file=sys.stderr)
         bar.__enter__()
     try:
-        # with workers, JSONL records are parsed and written back by them, not here
-        stream = events(found, opts.jsonl, opts.url, run.clash, raw_records=opts.jobs > 1)
+        # JSONL records are parsed and written back in blocks, by the workers if any
+        stream = events(found, opts.jsonl, opts.url, run.clash, True, opts.sites)
         for ctx, result in ordered_map(cleaner, stream, opts.jobs):
             run.handle(ctx, result)
             if bar is not None:
@@ -121,8 +124,6 @@ class _Run:
             except OSError as exc:
                 self.broken.add(ctx.source)
                 self._cannot_write(ctx.source, exc)
-        elif isinstance(ctx, Record):
-            self._record(ctx, result)
         elif isinstance(ctx, Records):
             self._records(ctx, result)
         elif isinstance(ctx, End):
@@ -153,25 +154,6 @@ class _Run:
             return
         self._finish(source, output, True)
 
-    def _record(self, ctx: Record, result: Cleaned | Failed | None) -> None:
-        where = f"{ctx.source.name}: line {ctx.number}"
-        output = self.outputs.get(ctx.source)
-        if output is None:
-            return  # the dump's output could not be opened: already reported
-        if isinstance(result, Failed):
-            self.reporter.error(result.message if result.located else f"{where}: {result.message}")
-            return
-        assert result is not None
-        for warning in result.warnings:
-            self.reporter.warning(f"{where}: warning: {warning}")
-        assert isinstance(result, Cleaned)
-        line = finish_record(ctx.record, result, self.opts.jsonl)
-        try:
-            output.write(line + "\n")
-        except OSError as exc:
-            self.outputs.pop(ctx.source).abort()
-            self._cannot_write(ctx.source, exc)
-
     def _records(self, ctx: Records, result: RecordsDone | Failed | None) -> None:
         output = self.outputs.get(ctx.source)
         if output is None:
@@ -184,7 +166,7 @@ class _Run:
         for is_error, message in result.messages:
             (self.reporter.error if is_error else self.reporter.warning)(message)
         try:
-            output.write(result.text)
+            output.write(result.data)
         except OSError as exc:
             self.outputs.pop(ctx.source).abort()
             self._cannot_write(ctx.source, exc)

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from .inputs import InputError, Missing, Source, open_binary, read_document
 from .jsonl import JsonlOptions, iter_lines, parse_record
 from .parallel import RecordsTask, Task
+from .sites import Sites
 
 EMPTY = "warning: empty file; its output is empty too"
-#: With workers, a dump's records go to them in blocks of this many characters or records (a
-#: block is one task: the parent's work per record is then next to nothing).
+#: `cleaner clean` cleans a dump's records in blocks of this many characters or records (a
+#: block is one task: with workers, the parent's work per record is then next to nothing).
 BLOCK_CHARS = 64 * 1024
 BLOCK_RECORDS = 64
 
@@ -51,7 +52,7 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Records:
-    """Consecutive records of a dump, cleaned together by a worker (`--jobs` N > 1)."""
+    """Consecutive lines of a dump, cleaned together (by a worker with `--jobs` N > 1)."""
 
     source: Source
     first: int  # line numbers
@@ -71,11 +72,15 @@ def events(
     url: str | None,
     clash: Callable[[Source], str | None],
     raw_records: bool = False,
+    sites: Sites | None = None,
 ) -> Iterator[tuple]:
     """(event, task or None) for every input; `clash` says why a source cannot be written.
 
-    With `raw_records`, JSONL records are not parsed here: they go in blocks (`Records`, with
-    a `RecordsTask`) that a worker parses, cleans and turns back into lines (`--jobs` N > 1).
+    With `raw_records` (`cleaner clean`), JSONL records are not parsed here: they go in
+    blocks (`Records`, with a `RecordsTask`, blank lines too) that are parsed, cleaned and
+    turned back into lines where they are cleaned (in a worker with `--jobs` N > 1). Without
+    it (`cleaner learn`), each record is an event of its own and a bad one a `Problem`.
+    `sites` tells each document's site (`clean --learn`).
     """
     for item in found:
         if isinstance(item, Missing):
@@ -83,12 +88,12 @@ def events(
         elif (why := clash(item)) is not None:
             yield Problem(f"{item.name}: {why}; skipped"), None
         elif item.kind == "jsonl":
-            yield from _dump_events(item, jsonl, url, raw_records)
+            yield from _dump_events(item, jsonl, url, raw_records, sites)
         else:
-            yield from _doc_events(item, url)
+            yield from _doc_events(item, url, sites)
 
 
-def _doc_events(source: Source, url: str | None) -> Iterator[tuple]:
+def _doc_events(source: Source, url: str | None, sites: Sites | None) -> Iterator[tuple]:
     try:
         document = read_document(source)
     except InputError as exc:
@@ -98,10 +103,11 @@ def _doc_events(source: Source, url: str | None) -> Iterator[tuple]:
         yield Problem(f"{source.name}: {EMPTY}", False), None
         yield Doc(source, source.size), Task("")
         return
-    yield Doc(source, source.size), Task(document, url, html=source.kind == "html")
+    site = sites.of_file(url, source) if sites is not None else None
+    yield Doc(source, source.size), Task(document, url, html=source.kind == "html", site=site)
 
 
-def _dump_events(source: Source, opts: JsonlOptions, url: str | None, raw: bool) -> Iterator[tuple]:
+def _dump_events(source: Source, opts: JsonlOptions, url, raw: bool, sites) -> Iterator[tuple]:
     try:
         stream = open_binary(source)
     except InputError as exc:
@@ -109,7 +115,7 @@ def _dump_events(source: Source, opts: JsonlOptions, url: str | None, raw: bool)
         return
     yield Begin(source), None
     try:
-        problem = yield from _record_events(stream, source, opts, url, raw)
+        problem = yield from _record_events(stream, source, opts, url, raw, sites)
     finally:
         if source.path is not None:
             stream.close()
@@ -118,7 +124,7 @@ def _dump_events(source: Source, opts: JsonlOptions, url: str | None, raw: bool)
     yield End(source, ok=problem is None), None
 
 
-def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str | None, raw):
+def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw, sites):
     """Yield one event per record; return a message if the dump as a whole is unreadable.
 
     A record's URL comes from --url-field, else from --url (one site's dump)."""
@@ -131,14 +137,14 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
         block: list[bytes] = []
         numbers: list[int] = []
         size = 0
-        for number, line in iter_lines(stream):
-            records += 1
+        for number, line in iter_lines(stream, blank=raw):
+            records += bool(line.strip())
             if raw:
                 block.append(line)
                 numbers.append(number)
                 size += len(line) + 1
                 if size >= BLOCK_CHARS or len(block) >= BLOCK_RECORDS:
-                    yield _block(source, block, numbers, size, opts, default_url)
+                    yield _block(source, block, numbers, size, opts, default_url, sites)
                     block, numbers, size = [], [], 0
                 continue
             try:
@@ -148,7 +154,7 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
                 continue
             yield Record(source, number, record, len(line) + 1), Task(text, url or default_url)
         if block:
-            yield _block(source, block, numbers, size, opts, default_url)
+            yield _block(source, block, numbers, size, opts, default_url, sites)
     except OSError as exc:
         return f"{source.name}: cannot read: {exc.strerror or exc}"
     if not records:
@@ -156,6 +162,6 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url: str 
     return None
 
 
-def _block(source, lines, numbers, size, opts, url) -> tuple[Records, RecordsTask]:
-    task = RecordsTask(tuple(lines), tuple(numbers), source.name, opts, url, size)
+def _block(source, lines, numbers, size, opts, url, sites) -> tuple[Records, RecordsTask]:
+    task = RecordsTask(tuple(lines), tuple(numbers), source.name, opts, url, size, sites)
     return Records(source, numbers[0], numbers[-1], size), task

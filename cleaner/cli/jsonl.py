@@ -2,7 +2,8 @@
 
 A record is parsed, its text field read (a dotted path reaches into nested objects), the text
 cleaned elsewhere, then the record written back with the clean text in place of the field, or
-in `output_field`. Faults are `InputError`s that name the file and the line.
+in `output_field`. Faults are `InputError`s that name the file and the line; the record then
+passes through unchanged (`passed_through`), so the output has one line per input line.
 
 >>> opts = JsonlOptions(field="article.body", output_field="clean")
 >>> record, text, url = parse_record(b'{"id": 7, "article": {"body": "Isi"}}', "d.jsonl", 1, opts)
@@ -30,6 +31,7 @@ class JsonlOptions:
     url_field: str | None = None
     output_field: str | None = None
     removals: bool = False  # add the removal log under REMOVALS_KEY
+    error_field: str | None = None  # a record that cannot be cleaned gets its error here
 
 
 def get_path(record: dict, dotted: str) -> object:
@@ -111,9 +113,37 @@ def finish_record(record: dict, result: Cleaned, opts: JsonlOptions) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def iter_lines(stream):
-    """(line number, line without its line break) for each non-blank line, streamed."""
+def passed_through(line: bytes, problem: str, opts: JsonlOptions) -> bytes:
+    """A record that could not be cleaned, as it goes out: unchanged, or with `problem` in
+    `opts.error_field` when the line is a JSON object that has no such field yet (a line that
+    is not JSON at all stays as it is: its error is only on stderr).
+
+    >>> opts = JsonlOptions(error_field="error")
+    >>> passed_through(b'{"id": 2, "body": "x"}', "no field text", opts)
+    b'{"id": 2, "body": "x", "error": "no field text"}'
+    >>> passed_through(b'{"id": 2, "text', "not valid JSON", opts)
+    b'{"id": 2, "text'
+    """
+    if not opts.error_field:
+        return line
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, too deep
+        return line
+    if not isinstance(record, dict) or _blocked(record, opts.error_field):
+        return line
+    try:
+        get_path(record, opts.error_field)
+        return line  # the record has the field already: it is not ours to overwrite
+    except KeyError:
+        set_path(record, opts.error_field, problem)
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
+def iter_lines(stream, *, blank: bool = False):
+    """(line number, line without its line break) for each non-blank line (every line, with
+    `blank`), streamed."""
     for number, line in enumerate(stream, 1):
         line = line.rstrip(b"\r\n")
-        if line.strip():
+        if blank or line.strip():
             yield number, line

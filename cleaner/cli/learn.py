@@ -22,7 +22,19 @@ from .batch import Reporter
 from .events import Doc, Problem, Record, events
 from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
-from .options import Html, Jsonl, NoDefaultRules, RulePaths, UrlField, dotted_field, fail
+from .options import (
+    PANEL,
+    Html,
+    Jsonl,
+    MaxKeys,
+    MinDocs,
+    MinShare,
+    NoDefaultRules,
+    RulePaths,
+    UrlField,
+    dotted_field,
+    fail,
+)
 
 if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
     from ..learn import Learned
@@ -37,7 +49,6 @@ cleaner learn dump.jsonl --field article.body --url-field url --out rules/learne
 
 cleaner clean new/ --rules rules/learned/     (then use the packs; review them first)"""
 
-PANEL = "Learning"
 VERBOSE_LIMIT = 100  # rejected candidates listed per site with --verbose
 
 
@@ -73,33 +84,13 @@ def learn_command(
         GroupBy,
         typer.Option(help="Group URLs by registered domain or by full host name."),
     ] = GroupBy.domain,
-    min_docs: Annotated[
-        int,
-        typer.Option(
-            min=2, rich_help_panel=PANEL, help="Learn a piece seen in this many documents."
-        ),
-    ] = 3,
-    min_share: Annotated[
-        float,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            rich_help_panel=PANEL,
-            help="... and in at least this share of its site's documents.",
-        ),
-    ] = 0.2,
+    min_docs: MinDocs = 3,
+    min_share: MinShare = 0.2,
     max_examples: Annotated[
         int,
         typer.Option(min=1, rich_help_panel=PANEL, help="Remove examples written per rule."),
     ] = 3,
-    max_keys: Annotated[
-        int,
-        typer.Option(
-            min=16,
-            rich_help_panel=PANEL,
-            help="Hard cap on the counting table (all sites together; ~200 bytes an entry).",
-        ),
-    ] = 200_000,
+    max_keys: MaxKeys = 200_000,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -164,7 +155,7 @@ def learn_command(
             reporter.warning(f"{name}: nothing repeats often enough: no pack written")
         else:
             learned.append(result)
-    _write(learned, out, inputs, reporter)
+    write_packs(learned, out, inputs, reporter)
     raise typer.Exit(1 if reporter.failed else 0)
 
 
@@ -227,12 +218,8 @@ def _explain(result: Learned) -> None:
         typer.echo(f"cleaner: {say}: {result.duplicates} duplicate documents skipped", err=True)
 
 
-def _file_name(site: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in site).strip(".-")
-    return f"{safe or 'site'}.toml"
-
-
-def _write(learned: list[Learned], out: Path | None, inputs, reporter: Reporter) -> None:
+def write_packs(learned: list[Learned], out: Path | None, inputs, reporter: Reporter) -> None:
+    """Write each pack (checked to load first) to `out` (a .toml file or a folder), or stdout."""
     if not learned:
         return
     today = datetime.date.today().isoformat()
@@ -244,7 +231,9 @@ def _write(learned: list[Learned], out: Path | None, inputs, reporter: Reporter)
                        "--out DIR for one SITE.toml per site", 2)  # fmt: skip
         targets = [out]
     else:
-        targets = [out / _file_name(r.site) for r in learned]
+        from ..learn import pack_file_name
+
+        targets = [out / pack_file_name(r.site) for r in learned]
     for result, target in zip(learned, targets, strict=True):
         text = result.to_toml(generated=today, inputs=inputs.get(result.site, []))
         try:

@@ -63,6 +63,27 @@ UrlField = Annotated[
 ]
 
 
+PANEL = "Learning"
+MinDocs = Annotated[
+    int,
+    typer.Option(min=2, rich_help_panel=PANEL, help="Learn a piece seen in this many documents."),
+]
+MinShare = Annotated[
+    float,
+    typer.Option(
+        min=0.0, max=1.0, rich_help_panel=PANEL,
+        help="... and in at least this share of its site's documents.",
+    ),
+]  # fmt: skip
+MaxKeys = Annotated[
+    int,
+    typer.Option(
+        min=16, rich_help_panel=PANEL,
+        help="Hard cap on the counting table (all sites together; ~200 bytes an entry).",
+    ),
+]  # fmt: skip
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Print `cleaner: message` on stderr; `raise fail(...)` exits with `code`."""
     typer.echo(f"cleaner: {message}", err=True)

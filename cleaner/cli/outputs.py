@@ -59,7 +59,7 @@ def render(name: str, result: Cleaned, fmt: str, meta: dict[str, str] | None = N
 class Output:
     """The output of one input: write pieces, then `commit` (or `abort` on failure)."""
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | bytes) -> None:
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -74,10 +74,11 @@ class StreamOutput(Output):
     def __init__(self, stream: BinaryIO, *, in_array: bool = False) -> None:
         self.stream, self.in_array = stream, in_array
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | bytes) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text  # JSONL lines: bytes
         if self.in_array:  # the separator or the closing bracket brings the line break
-            text = text.rstrip("\n")
-        _send(self.stream, text.encode("utf-8"))
+            data = data.rstrip(b"\n")
+        _send(self.stream, data)
 
     def commit(self) -> None:
         _send(self.stream, b"", flush=True)
@@ -93,8 +94,8 @@ class FileOutput(Output):
         self.tmp = Path(tmp)
         self.file = os.fdopen(fd, "wb")
 
-    def write(self, text: str) -> None:
-        self.file.write(text.encode("utf-8"))
+    def write(self, text: str | bytes) -> None:
+        self.file.write(text.encode("utf-8") if isinstance(text, str) else text)
 
     def commit(self) -> None:
         self.file.close()

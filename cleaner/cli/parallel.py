@@ -25,7 +25,8 @@ from typing import TypeVar
 from ..engine import Cleaner
 from ..model import Cleaned
 from .inputs import InputError
-from .jsonl import JsonlOptions, finish_record, parse_record
+from .jsonl import JsonlOptions, finish_record, parse_record, passed_through
+from .sites import Sites
 
 C = TypeVar("C")
 
@@ -43,6 +44,7 @@ class Task:
     document: str | bytes
     url: str | None = None
     html: bool = False
+    site: str | None = None  # selects the pack learned for this site (`clean --learn`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class RecordTask:
     number: int  # the line number, for messages
     opts: JsonlOptions
     url: str | None = None  # --url, when the record has none
+    sites: Sites | None = None  # how to tell a record's site (`clean --learn`)
 
     @property
     def document(self) -> bytes:
@@ -62,9 +65,10 @@ class RecordTask:
 
 @dataclass(frozen=True, slots=True)
 class RecordsTask:
-    """Consecutive JSONL lines of one dump, parsed, cleaned and put back together in the
-    worker (for `--jobs` N > 1). The parent reads blocks of lines and writes blocks of lines:
-    it does next to nothing per record, so it does not hold the workers up."""
+    """Consecutive JSONL lines of one dump, parsed, cleaned and put back together where the
+    block is cleaned (in a worker with `--jobs` N > 1). The parent reads blocks of lines and
+    writes blocks of lines: it does next to nothing per record, so it does not hold the
+    workers up. Blank lines are in the block too: every line of the input has its output."""
 
     lines: tuple[bytes, ...]
     numbers: tuple[int, ...]  # each line's number, for messages
@@ -72,14 +76,16 @@ class RecordsTask:
     opts: JsonlOptions
     url: str | None = None  # --url, when a record has none
     size: int = 0  # bytes read, line breaks included
+    sites: Sites | None = None  # how to tell a record's site (`clean --learn`)
 
 
 @dataclass(frozen=True, slots=True)
 class RecordsDone:
-    """A block of cleaned records: the output lines (each with its line break) and, in line
-    order, the messages to report: (True, error) for a record left out, (False, warning)."""
+    """A block of cleaned records: the output lines (UTF-8, each with its line break) and, in
+    line order, the messages to report: (True, error) for a record that could not be cleaned
+    (its line passes through), (False, warning)."""
 
-    text: str
+    data: bytes
     messages: tuple[tuple[bool, str], ...] = ()
 
 
@@ -122,7 +128,7 @@ def run_task(
         return _run_record(cleaner, task)
     try:
         if not task.html:
-            return cleaner.clean(task.document, url=task.url)
+            return cleaner.clean(task.document, url=task.url, site=task.site)
         from ..html import HtmlError, extract_page
 
         try:
@@ -134,7 +140,7 @@ def run_task(
             return PageCleaned(
                 Cleaned("", (), (*page.warnings, "no article text found in the page")), meta
             )
-        result = cleaner.clean(page.text, url=task.url)
+        result = cleaner.clean(page.text, url=task.url, site=task.site)
         warnings = (*page.warnings, *result.warnings)
         return PageCleaned(Cleaned(result.text, result.removals, warnings), meta)
     except Exception as exc:  # one bad document must not take the batch down
@@ -146,7 +152,9 @@ def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
         record, text, url = parse_record(task.line, task.name, task.number, task.opts)
     except InputError as exc:
         return Failed(str(exc), located=True)
-    result = run_task(cleaner, Task(text, url or task.url))
+    url = url or task.url
+    site = task.sites.of(url, record) if task.sites is not None else None
+    result = run_task(cleaner, Task(text, url, site=site))
     if isinstance(result, Failed):
         return result
     assert isinstance(result, Cleaned)  # a record is text, never a page
@@ -154,20 +162,25 @@ def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
 
 
 def _run_records(cleaner: Cleaner, task: RecordsTask) -> RecordsDone:
-    out: list[str] = []
+    out: list[bytes] = []
     messages: list[tuple[bool, str]] = []
     for line, number in zip(task.lines, task.numbers, strict=True):
-        result = _run_record(cleaner, RecordTask(line, task.name, number, task.opts, task.url))
-        where = f"{task.name}: line {number}"
-        if isinstance(result, Failed):
-            messages.append(
-                (True, result.message if result.located else f"{where}: {result.message}")
-            )
+        if not line.strip():
+            out.append(line + b"\n")  # a blank line keeps its place: line N out is line N in
             continue
-        messages.extend((False, f"{where}: warning: {w}") for w in result.warnings)
-        out.append(result.line)
-        out.append("\n")
-    return RecordsDone("".join(out), tuple(messages))
+        record = RecordTask(line, task.name, number, task.opts, task.url, task.sites)
+        result = _run_record(cleaner, record)
+        where = f"{task.name}: line {number}: "
+        if isinstance(result, Failed):
+            # Nothing is lost: the record goes out as it came in, and the error is reported.
+            problem = result.message.removeprefix(where) if result.located else result.message
+            messages.append((True, where + problem))
+            out.append(passed_through(line, problem, task.opts) + b"\n")
+            continue
+        messages.extend((False, f"{where}warning: {w}") for w in result.warnings)
+        # a lone surrogate (a "\\ud800" escape in the input) goes back out as that escape
+        out.append(result.line.encode("utf-8", "backslashreplace") + b"\n")
+    return RecordsDone(b"".join(out), tuple(messages))
 
 
 _worker_cleaner: Cleaner | None = None

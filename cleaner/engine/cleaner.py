@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned
-from ..packs import Pack, Rule, compile_pattern, default_rules_dir, load_packs
+from ..packs import Pack, Rule, check_unique, compile_pattern, default_rules_dir, load_packs
 from .passes import DEFAULT_TIMEOUT, run_rules
 from .plan import Occurrences, Plan
 from .prefilter import required
@@ -21,7 +21,9 @@ class Cleaner:
     """A compiled set of rule packs and category switches: reusable, thread-safe, picklable.
 
     `keep` names categories or rule ids to leave in the text; `drop` names categories or rule
-    ids to remove even though they are off by default (`drop={"dateline"}`).
+    ids to remove even though they are off by default (`drop={"dateline"}`). `rules` are
+    extra pack files or folders; `packs` extra packs already loaded (`parse_pack`: a pack
+    learned in this run, or broadcast to Spark executors as TOML text).
 
     >>> Cleaner(keep={"ad"}).clean("ADVERTISEMENT").text
     'ADVERTISEMENT'
@@ -35,6 +37,7 @@ class Cleaner:
         rules: Iterable[str | Path] = (),
         default_rules: bool = True,
         timeout: float = DEFAULT_TIMEOUT,
+        packs: Iterable[Pack] = (),
     ) -> None:
         self._args = dict(
             keep=tuple(sorted(keep)),
@@ -42,9 +45,12 @@ class Cleaner:
             rules=tuple(str(p) for p in rules),
             default_rules=default_rules,
             timeout=timeout,
+            packs=tuple(packs),
         )
         roots = ([default_rules_dir()] if default_rules else []) + [Path(p) for p in rules]
-        self.packs: tuple[Pack, ...] = tuple(load_packs(*roots))
+        loaded = load_packs(*roots) + list(self._args["packs"])
+        check_unique(loaded)
+        self.packs: tuple[Pack, ...] = tuple(loaded)
         self.timeout = timeout
         self.all_rules: dict[str, Rule] = {}
         aliases: dict[str, str] = {}
@@ -86,6 +92,10 @@ class Cleaner:
             else:
                 generic.extend(chosen)
         self._generic, self._sites = tuple(generic), tuple(sites)
+        self._by_site: dict[str, list[int]] = {}  # a site's name -> the site packs listing it
+        for i, (pack, _) in enumerate(self._sites):
+            for name in pack.sites:
+                self._by_site.setdefault(name, []).append(i)
         # Without a URL, a site pack is chosen by its signatures. A pack is tried only on texts
         # that hold one of its signatures' required literals, all found by one scan: a
         # thousand learned site packs must not mean a thousand regex searches per document.
@@ -102,12 +112,16 @@ class Cleaner:
         # The generic plan's scan also finds the signatures' literals: without a URL, one
         # scan of the text chooses the site packs and, when none applies, serves the cleaning.
         self._generic_plan = Plan(list(self._generic), also_find=self._sig_by_literal)
-        self._plans: dict[tuple[str, ...], Plan] = {(): self._generic_plan}
+        self._plans: dict[tuple[int, ...], Plan] = {(): self._generic_plan}
         self._dedupe = active(DUPLICATE_RULE, "duplicate")
 
     def __reduce__(self):
         # Compiled patterns are rebuilt in the receiving process (Spark executors, pools).
         return (_rebuild, (self._args,))
+
+    def with_packs(self, packs: Iterable[Pack]) -> Cleaner:
+        """This cleaner's configuration with more packs (loaded, e.g. by `parse_pack`)."""
+        return Cleaner(**{**self._args, "packs": self._args["packs"] + tuple(packs)})
 
     def site_packs(self, text: str, url: str | None = None) -> list[str]:
         """Names of the site packs that apply to this document (by URL host, else by signature)."""
@@ -138,11 +152,16 @@ class Cleaner:
                     continue
         return found
 
-    def clean(self, text: str, *, url: str | None = None) -> Cleaned:
-        """Clean one document. `url`, when known, selects the site packs for that host."""
+    def clean(self, text: str, *, url: str | None = None, site: str | None = None) -> Cleaned:
+        """Clean one document. `url`, when known, selects the site packs for that host;
+        `site`, the name of the document's site, also the site packs that list that name
+        (`sites = ["my-dump"]`: a pack learned from a batch grouped by a name, not a URL)."""
         found = None if url else self._generic_plan.occurrences(text)
         chosen = self._site_rules(text, url, found)
-        key = tuple(pack.name for pack, _ in chosen)
+        if site and (named := self._by_site.get(site.lower())):
+            have = {id(pack) for pack, _ in chosen}
+            chosen += [self._sites[i] for i in named if id(self._sites[i][0]) not in have]
+        key = tuple(id(pack) for pack, _ in chosen)  # names may repeat; the packs are ours
         plan = self._plans.get(key)
         if plan is None:  # one plan per combination of site packs, built on first use
             rules = list(self._generic)

@@ -27,6 +27,33 @@ def _is_none(value: object) -> bool:
     return value is None
 
 
+def site_of_row(site: object, url: object, default: str | None = None) -> str | None:
+    """The site a row's learned pack is chosen by, the same in both stages of a learning run:
+    its own site name, else its URL's registered domain, else `default` (lower-cased).
+
+    >>> site_of_row(None, "https://www.kompas.com/x"), site_of_row("Warta A", "https://x.id/")
+    ('kompas.com', 'warta a')
+    >>> site_of_row(float("nan"), None, "batch")
+    'batch'
+    """
+    if isinstance(site, str) and site.strip():
+        return site.strip().lower()
+    if isinstance(url, str) and url:
+        from ..learn import site_of  # only in a learning run
+
+        if found := site_of(url):
+            return found
+    return default
+
+
+def paired(name: str, values: Iterable[object] | None, count: int) -> list[object]:
+    """`values` as a list of `count` (None each if not given); ValueError if they do not pair."""
+    found = [None] * count if values is None else list(values)
+    if len(found) != count:
+        raise ValueError(f"{len(found)} {name} for {count} texts: they must pair up")
+    return found
+
+
 def clean_rows(
     cleaner: Cleaner | None,
     texts: Iterable[object],
@@ -34,19 +61,20 @@ def clean_rows(
     *,
     removals: bool = False,
     is_null: Callable[[object], bool] = _is_none,
+    sites: Iterable[str | None] | None = None,
 ) -> tuple[list[object], list[str | None] | None]:
     """Clean each text (a null comes back as the very same null object), in order.
 
     Returns the clean texts and, with `removals=True`, the removal logs (None for a null row).
+    `sites` names each row's site (the learned pack it gets: `Cleaner.clean(site=...)`).
     """
     cleaner = default_cleaner() if cleaner is None else cleaner
     texts = list(texts)
-    url_list = [None] * len(texts) if urls is None else list(urls)
-    if len(url_list) != len(texts):
-        raise ValueError(f"{len(url_list)} urls for {len(texts)} texts: they must pair up")
+    url_list = paired("urls", urls, len(texts))
+    site_list = paired("sites", sites, len(texts))
     out: list[object] = []
     logs: list[str | None] | None = [] if removals else None
-    for position, (text, url) in enumerate(zip(texts, url_list, strict=True)):
+    for position, (text, url, site) in enumerate(zip(texts, url_list, site_list, strict=True)):
         if is_null(text):
             out.append(text)
             if logs is not None:
@@ -56,7 +84,7 @@ def clean_rows(
             raise TypeError(
                 f"row at position {position}: expected text or null, got {type(text).__name__}"
             )
-        result = cleaner.clean(text, url=None if is_null(url) else str(url))
+        result = cleaner.clean(text, url=None if is_null(url) else str(url), site=site)
         out.append(result.text)
         if logs is not None:
             logs.append(removals_json(result))

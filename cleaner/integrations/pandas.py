@@ -33,12 +33,14 @@ def clean_series(
     urls: pd.Series | Sequence[str | None] | None = None,
     cleaner: Cleaner | None = None,
     removals: bool = False,
+    sites: Sequence[str | None] | None = None,
 ) -> pd.Series | pd.DataFrame:
     """Clean every text of `series`; None/NaN/NA rows stay as they are.
 
     `urls` (a Series is aligned on the index, anything else must have the same length) selects
-    site packs per row. With `removals=True` the result is a DataFrame with columns `text` and
-    `removals` (the removal log as a JSON string, None for a null row).
+    site packs per row; `sites` (same length) names each row's site, whose learned pack it
+    gets (`Cleaner.with_packs`). With `removals=True` the result is a DataFrame with columns
+    `text` and `removals` (the removal log as a JSON string, None for a null row).
 
     >>> import pandas as pd
     >>> out = clean_series(pd.Series(["Baca juga: Emas Naik\\nHarga emas naik."]), removals=True)
@@ -49,7 +51,9 @@ def clean_series(
 
     if isinstance(urls, pd.Series) and not urls.index.equals(series.index):
         urls = urls.reindex(series.index)  # pandas semantics: match rows by label, not position
-    texts, logs = clean_rows(cleaner, series.tolist(), urls, removals=removals, is_null=_is_null)
+    texts, logs = clean_rows(
+        cleaner, series.tolist(), urls, removals=removals, is_null=_is_null, sites=sites
+    )
     # Keep a string dtype (and its null marker) when the input has one; anything else -> object.
     dtype = series.dtype if isinstance(series.dtype, pd.StringDtype) else object
     text = pd.Series(texts, index=series.index, name=series.name, dtype=dtype)

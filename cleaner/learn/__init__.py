@@ -33,7 +33,9 @@ its examples and the known rules), `cleaner.packs` (rules are built with `make_r
 - `rulemaking`: from candidates to rules (the guards applied, patterns, ids, descriptions);
 - `results`: `LearnOptions`, `LearnedRule`, `Rejected`;
 - `packfile`: `Learned`, one site's result, and its TOML pack (`to_toml()`);
-- `batch`: `site_of`, `Batch` (one learner per site), `learn()`, `known_cleaner()`.
+- `batch`: `site_of`, `Batch` (one learner per site), `learn()`, `known_cleaner()`;
+- `same_run`: learning and cleaning in one run: `finish_sites`, `run_packs`, `known_of`,
+  `pack_file_name`.
 """
 
 from .batch import Batch, known_cleaner, learn, site_of
@@ -43,6 +45,7 @@ from .normalising import MACROS, generalise, normalise
 from .packfile import Learned
 from .pieces import logical_lines, segments
 from .results import LearnedRule, LearnOptions, Rejected
+from .same_run import finish_sites, known_of, pack_file_name, run_packs
 
 __all__ = [
     "CUES",
@@ -53,12 +56,16 @@ __all__ = [
     "LearnedRule",
     "Learner",
     "Rejected",
+    "finish_sites",
     "generalise",
     "guess_category",
     "known_cleaner",
+    "known_of",
     "learn",
     "logical_lines",
     "normalise",
+    "pack_file_name",
+    "run_packs",
     "segments",
     "site_of",
 ]

@@ -220,11 +220,25 @@ def load_pack(path: str | Path) -> Pack:
     """Read and check one TOML rule pack; any fault raises `RuleError` naming file and rule."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleError(path, None, f"cannot read rule file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise RuleError(path, None, "rule file is not UTF-8") from None
+    return parse_pack(text, path)
+
+
+def parse_pack(text: str, path: str | Path = "<memory>") -> Pack:
+    """Check one pack given as TOML text (a pack learned in this run, or broadcast to Spark
+    executors: no file needed); `path` names it in messages. Same checks as `load_pack`.
+
+    >>> text = (default_rules_dir() / "en-generic.toml").read_text(encoding="utf-8")
+    >>> parse_pack(text, "en-generic.toml").name
+    'en-generic'
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(path, None, f"invalid TOML: {exc}") from None
     meta = data.get("pack", {})

@@ -1,0 +1,214 @@
+"""`cleaner clean --learn`: learn a pack per site from the batch itself, then clean with it.
+
+Two passes over the same inputs. The first reads every document once and counts it for its
+site (`sites.Sites`: `--site`, `--site-field`, the URL's domain, the folder), in the learner's
+bounded table; nothing of a document is kept. Then each site's pack is finished (and written
+with `--save-learned DIR`), and the second pass is a plain `cleaner clean` whose cleaner also
+has every learned pack, each applied to its own site's documents only. Problems are reported
+by the second pass alone, so each is said once.
+
+With `--jobs` N > 1 the first pass counts in N worker processes too: each site goes to one
+of them (by a hash of its name), and each has a Batch with 1/N of the table's cap, so memory
+stays what one process would use. The packs are the same as with one process unless a table
+had to be pruned.
+
+Stdin cannot be read twice: it is spooled to a temporary file first (disk, not memory; the
+file is deleted at the end).
+"""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import signal
+import sys
+import zlib
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..engine import Cleaner
+from .batch import Reporter
+from .events import Doc, Record, events
+from .inputs import Missing, Source
+from .jsonl import JsonlOptions
+from .sites import Sites
+
+if TYPE_CHECKING:  # the learner is imported when a --learn run starts
+    from ..learn import Learned, LearnOptions
+
+
+def spool_stdin(found: list[Source | Missing], folder: Path) -> list[Source | Missing]:
+    """`found` with stdin copied to a file in `folder` (in chunks), so it can be read twice."""
+    out: list[Source | Missing] = []
+    for item in found:
+        if isinstance(item, Source) and item.path is None:
+            copy = folder / item.rel.name
+            with copy.open("wb") as handle:
+                shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+            item = replace(item, path=copy, size=copy.stat().st_size)
+        out.append(item)
+    return out
+
+
+def learn_pass(
+    cleaner: Cleaner,
+    found: list[Source | Missing],
+    jsonl: JsonlOptions,
+    url: str | None,
+    sites: Sites,
+    options: LearnOptions,
+    reporter: Reporter,
+    save: Path | None = None,
+    jobs: int = 1,
+) -> Cleaner:
+    """Learn every site's pack from `found`, and return `cleaner` with those packs."""
+    from ..learn import known_of, run_packs
+
+    inputs: dict[str, list[str]] = {}
+    known = known_of(cleaner)
+    counter = _Shards(options, known, jobs) if jobs > 1 else _Local(options, known)
+    try:
+        siteless = _read(found, jsonl, url, sites, counter, inputs)
+        learned = counter.finish()
+    finally:
+        counter.close()
+    if siteless:
+        how = f"no URL in field '{jsonl.url_field}'" if jsonl.url_field else "no site"
+        reporter.warning(f"{siteless} documents with {how}: cleaned without a learned pack")
+    packs, left_out = run_packs(learned)
+    for site in left_out:
+        reporter.warning(f"{site}: its learned pack clashes with another site's: not used")
+    rules = sum(len(pack.rules) for pack in packs)
+    reporter.warning(
+        f"learned {rules} rules for {len(packs)} of {len(learned)} sites "
+        f"from {sum(r.documents for r in learned)} documents"
+    )
+    if save is not None:
+        from .learn import write_packs
+
+        write_packs([r for r in learned if r.rules], save, inputs, reporter)
+    return cleaner.with_packs(packs)
+
+
+def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs) -> int:
+    """Every document into `counter` under its site; returns how many had no site."""
+    siteless = 0
+    for event, task in events(found, jsonl, url, lambda source: None, False, None):
+        if task is None or not isinstance(event, Doc | Record):
+            continue  # a problem: the cleaning pass reports it
+        if isinstance(event, Record):  # a dump's records: not by the dump's folder
+            site = sites.of(task.url, event.record)
+        else:
+            site = sites.of_file(task.url, event.source)
+        text = _text(task)
+        if text is None:
+            continue
+        if site is None:
+            siteless += 1
+            continue
+        counter.add(site, text)
+        seen = inputs.setdefault(site, [])
+        if event.source.name not in seen[-1:]:
+            seen.append(event.source.name)
+    return siteless
+
+
+class _Local:
+    """Counting in this process: one Batch."""
+
+    def __init__(self, options: LearnOptions, known: Cleaner) -> None:
+        from ..learn import Batch
+
+        self.batch, self.known = Batch(options), known
+
+    def add(self, site: str, text: str) -> None:
+        self.batch.add(site, text)
+
+    def finish(self) -> list[Learned]:
+        from ..learn import finish_sites
+
+        return finish_sites(self.batch, self.known)
+
+    def close(self) -> None:
+        pass
+
+
+#: Documents go to a counting worker in chunks of about this many characters.
+CHUNK_CHARS = 256 * 1024
+
+
+class _Shards:
+    """Counting in `jobs` worker processes, each site in one of them (`--jobs` N > 1)."""
+
+    def __init__(self, options: LearnOptions, known: Cleaner, jobs: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context()
+        share = replace(options, max_keys=max(16, options.max_keys // jobs))
+        self.results = context.Queue()
+        self.inboxes = [context.Queue(maxsize=4) for _ in range(jobs)]  # bounded in flight
+        self.workers = [
+            context.Process(target=_count_shard, args=(inbox, self.results, share, known))
+            for inbox in self.inboxes
+        ]
+        for worker in self.workers:
+            worker.start()
+        self.chunks: list[list[tuple[str, str]]] = [[] for _ in range(jobs)]
+        self.sizes = [0] * jobs
+
+    def add(self, site: str, text: str) -> None:
+        i = zlib.crc32(site.encode("utf-8")) % len(self.inboxes)  # the same in every run
+        self.chunks[i].append((site, text))
+        self.sizes[i] += len(text)
+        if self.sizes[i] >= CHUNK_CHARS:
+            self._send(i)
+
+    def _send(self, i: int) -> None:
+        self.inboxes[i].put(self.chunks[i])
+        self.chunks[i], self.sizes[i] = [], 0
+
+    def finish(self) -> list[Learned]:
+        for i, inbox in enumerate(self.inboxes):
+            if self.chunks[i]:
+                self._send(i)
+            inbox.put(None)
+        learned: list[Learned] = []
+        for _ in self.workers:
+            while True:
+                try:
+                    learned.extend(self.results.get(timeout=1))
+                    break
+                except queue.Empty:
+                    if any(w.exitcode not in (None, 0) for w in self.workers):
+                        raise RuntimeError("a learning worker process died") from None
+        return sorted(learned, key=lambda r: r.site)
+
+    def close(self) -> None:
+        for worker in self.workers:  # only ours, and only those still running (interrupted)
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _count_shard(inbox, outbox, options: LearnOptions, known: Cleaner) -> None:
+    from ..learn import Batch, finish_sites
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    batch = Batch(options)
+    while (chunk := inbox.get()) is not None:
+        for site, text in chunk:
+            batch.add(site, text)
+    outbox.put(finish_sites(batch, known))
+
+
+def _text(task) -> str | None:
+    """The text a task cleans (an HTML page's article text), or None if it has none."""
+    if not task.html:
+        return task.document
+    from ..html import HtmlError, html_to_text
+
+    try:
+        return html_to_text(task.document, task.url)
+    except HtmlError:
+        return None  # the cleaning pass reports it

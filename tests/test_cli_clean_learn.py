@@ -1,0 +1,132 @@
+"""`cleaner clean --learn`: each site's pack learned from the batch itself, then every document
+cleaned with the shipped rules plus its own site's pack, by every way of telling sites apart.
+
+The batches are `tests/learnbatch.py`'s: real story texts with a closing line that no shipped
+rule knows, one per made-up site: what only learning removes.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .clitools import errors, read_jsonl, run, write
+from .learnbatch import FOOTERS, STORIES, site_docs
+
+
+def dump(tmp_path, records: list[dict], name: str = "dump.jsonl"):
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return write(tmp_path / name, lines)
+
+
+def site_records() -> list[dict]:
+    a, b = site_docs("warta-a"), site_docs("warta-b", offset=6)
+    return [{"id": i, "outlet": site, "text": text}
+            for i, (site, text) in enumerate([("warta-a", t) for t in a] +
+                                             [("warta-b", t) for t in b])]  # fmt: skip
+
+
+def test_the_shipped_rules_alone_leave_the_footers_in(tmp_path):
+    # the premise of every test below: only learning takes these lines out
+    records = site_records()
+    out = read_jsonl(run("clean", dump(tmp_path, records)).stdout)
+    assert all(FOOTERS[r["outlet"]] in o["text"] for r, o in zip(records, out, strict=True))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_site_field_learns_per_site_and_logs_the_learned_rules(tmp_path, jobs):
+    records = site_records()
+    # a warta-b record that carries warta-a's footer: not its site's pack, so it stays
+    stray = {"id": 99, "outlet": "warta-b", "text": f"{STORIES[0]}\n{FOOTERS['warta-a']}"}
+    path = dump(tmp_path, [*records, stray])
+    result = run("clean", path, "--learn", "--site-field", "outlet", "--removals", "-j", jobs)
+    assert result.exit_code == 0, result.stderr
+    assert errors(result) == ["cleaner: learned 2 rules for 2 of 2 sites from 13 documents"]
+    out = read_jsonl(result.stdout)
+    assert len(out) == len(records) + 1
+    for record, cleaned in zip(records, out, strict=False):
+        assert cleaned["text"] == record["text"].removesuffix(FOOTERS[record["outlet"]]).strip()
+        learned = [r for r in cleaned["removals"] if r["rule_id"].startswith("learned-")]
+        assert [r["text"].strip() for r in learned] == [FOOTERS[record["outlet"]]]
+        assert learned[0]["rule_id"].startswith(f"learned-{record['outlet']}-")
+    assert FOOTERS["warta-a"] in out[-1]["text"]
+
+
+def test_folders_are_sites_and_save_learned_writes_packs_that_check(tmp_path):
+    for site in FOOTERS:
+        for i, text in enumerate(site_docs(site)):
+            write(tmp_path / "in" / site / f"{i}.txt", text)
+    saved = tmp_path / "packs"
+    result = run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn",
+                 "--save-learned", saved)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in saved.iterdir()) == ["warta-a.toml", "warta-b.toml"]
+    for site, footer in FOOTERS.items():
+        for i in range(6):
+            text = (tmp_path / "out" / site / f"{i}.txt").read_text(encoding="utf-8")
+            assert footer not in text and STORIES[i % len(STORIES)][:200] in text
+        assert run("rules", "check", saved / f"{site}.toml").exit_code == 0
+
+
+def test_stdin_is_spooled_and_read_twice(tmp_path):
+    lines = "".join(json.dumps({"text": t}) + "\n" for t in site_docs("warta-a"))
+    result = run("clean", "--jsonl", "--learn", "--site", "warta-a", input=lines)
+    assert result.exit_code == 0, result.stderr
+    out = read_jsonl(result.stdout)
+    assert len(out) == 6
+    assert all(FOOTERS["warta-a"] not in r["text"] for r in out)
+    from_file = run("clean", write(tmp_path / "d.jsonl", lines), "--learn", "--site", "warta-a")
+    assert from_file.stdout == result.stdout
+
+
+def test_url_domains_are_sites_and_a_saved_pack_reused_cleans_the_same(tmp_path):
+    records = [{"url": f"https://m.warta-a.co.id/read/{i}", "text": t}
+               for i, t in enumerate(site_docs("warta-a"))]  # fmt: skip
+    records.append({"url": "https://lain.id/1", "text": f"{STORIES[3]}\n{FOOTERS['warta-a']}"})
+    records.append({"text": STORIES[4]})  # no URL: no site, the shipped rules alone
+    path, saved = dump(tmp_path, records), tmp_path / "packs"
+    learned = run("clean", path, "--learn", "--url-field", "url", "--save-learned", saved)
+    assert learned.exit_code == 0, learned.stderr
+    assert "1 documents with no URL in field 'url'" in learned.stderr
+    out = read_jsonl(learned.stdout)
+    assert [FOOTERS["warta-a"] in r["text"] for r in out] == [False] * 6 + [True, False]
+    assert sorted(p.name for p in saved.iterdir()) == ["warta-a.co.id.toml"]
+    reused = run("clean", path, "--url-field", "url", "--rules", saved)
+    assert reused.stdout == learned.stdout  # the saved pack is the pack the run used
+
+
+def test_a_site_too_small_to_learn_from_is_cleaned_with_the_shipped_rules(tmp_path):
+    records = [{"outlet": "warta-a", "text": t} for t in site_docs("warta-a", count=2)]
+    result = run("clean", dump(tmp_path, records), "--learn", "--site-field", "outlet")
+    assert result.exit_code == 0
+    assert errors(result) == ["cleaner: learned 0 rules for 0 of 1 sites from 2 documents"]
+    assert all(FOOTERS["warta-a"] in r["text"] for r in read_jsonl(result.stdout))
+
+
+def test_bad_records_are_reported_once_and_pass_through(tmp_path):
+    records = [json.dumps({"outlet": "warta-a", "text": t}) for t in site_docs("warta-a")]
+    records.insert(2, "{oops")
+    path = write(tmp_path / "d.jsonl", "\n".join(records) + "\n")
+    result = run("clean", path, "--learn", "--site-field", "outlet")
+    assert result.exit_code == 1
+    assert errors(result) == [
+        "cleaner: learned 1 rules for 1 of 1 sites from 6 documents",
+        f"cleaner: {path}: line 3: not valid JSON at column 2: Expecting property name "
+        "enclosed in double quotes",
+    ]
+    assert result.stdout.splitlines()[2] == "{oops"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--site", "x"], "--site is for --learn runs: add --learn"),
+        (["--site-field", "outlet"], "--site-field is for --learn runs: add --learn"),
+        (["--learn", "--save-learned", "p.toml"], "--save-learned p.toml: give a folder"),
+    ],
+)
+def test_learn_flags_without_learn_are_usage_errors(tmp_path, args, message):
+    result = run("clean", dump(tmp_path, site_records()), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
