@@ -18,7 +18,7 @@ from cleaner import Cleaner
 from cleaner.engine import passes
 from cleaner.engine.examples import expected_output
 from cleaner.engine.layout import Zones, head_end, is_body_like, tail_start, units
-from cleaner.engine.plan import Literals, Occurrences, Plan
+from cleaner.engine.plan import Literals, Occurrences, Plan, stretches
 from cleaner.engine.prefilter import last_chars, prefixes, required, starts, widths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,16 +60,9 @@ def _naive_lines(plan: Plan, text: str):
 
 def _naive_spans(rule, text: str):
     parts = units(text)
-    zones = _zones(text, parts)
-    stretches = {
-        "any": [(0, len(text))],
-        "head": [(0, zones.head)],
-        "tail": [(zones.tail, len(text))],
-        "edge": [(0, zones.head), (max(zones.tail, zones.head), len(text))],
-    }[rule.zone]
-    for begin, limit in stretches:
+    for begin, limit, keep_from in stretches(rule.zone, _zones(text, parts), len(text)):
         for m in rule.compiled.finditer(text, begin, limit):
-            if m.end() > m.start():
+            if m.end() > m.start() and m.start() >= keep_from:
                 yield m.start(), m.end()
 
 

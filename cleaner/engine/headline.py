@@ -30,7 +30,6 @@ When two readings remain, the earlier end wins.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -39,8 +38,8 @@ from .headline_words import (
     BRANDS,
     CODE_TAIL,
     CUE,
-    CUE_HEADS,
     DAY_DATE,
+    DAYS,
     DOMAIN,
     FUNCTION,
     HEADLINE_TURNS,
@@ -117,6 +116,8 @@ def headline_end(
     far = min(len(text), start + 4 * MAX_LEN)  # no headline, nor a list of them, is longer
     found = SEPARATOR.search(text, start, far)
     unit_end = found.start() if found else far
+    if unit_end > start and text[unit_end - 1] == "\r":
+        unit_end -= 1
     hard = _cue(text, start, unit_end)
     own_line, last = _opens_unit(text, marker)
     if (
@@ -160,18 +161,10 @@ def headline_end(
 
 
 def _cue(text: str, start: int, end: int) -> int:
-    """Where the next piece of boilerplate starts before `end` (else `end`). Looked for by
-    its first letters with `str.find`: a regex search tries every position."""
-    first = end
-    for head in CUE_HEADS:
-        at = text.find(head, start + 2, first)
-        while at >= 0:
-            m = CUE.match(text, at, end)
-            if m:
-                first = at
-                break
-            at = text.find(head, at + 1, first)
-    return first
+    """Where the next piece of boilerplate starts before `end` (else `end`). Every alternative
+    of CUE opens with a literal, so the regex module skips to their first letters itself."""
+    found = CUE.search(text, start + 2, end)
+    return found.start() if found else end
 
 
 def _opens_unit(text: str, marker: int) -> tuple[bool, str]:
@@ -245,7 +238,7 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
         if w.end - words[head].start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
-        if i >= 2 and DAY_DATE.match(text, w.start):
+        if i >= 2 and t in DAYS and DAY_DATE.match(text, w.start):
             return w.start, "a day and date"
         if (
             t in '“"‘'
@@ -272,12 +265,12 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
             return w.start, "a sentence opener and its phrase"
         if i >= 2 and t in QUESTION and prev != "," and not w.glued and _question(words, i):
             return w.start, "a question (a sub-heading)"
-        numbered = i >= 2 and re.fullmatch(r"\d{1,2}", t) and nxt in (".", ")") and prev != ","
+        numbered = (
+            i >= 2 and nxt in (".", ")") and len(t) <= 2 and t.isascii() and t.isdigit()
+        ) and prev != ","
         if numbered and i + 2 < n and words[i + 2].text[:1].isupper():
             return w.start, "a numbered list"
-        if SPEECH.fullmatch(t) and t[:1].islower() and i >= 2:
-            return w.start, "a speech verb goes on with the interrupted sentence"
-        if i + 1 < n and SPEECH.fullmatch(t) and nxt == "nya":
+        if ((i >= 2 and t[:1].islower()) or nxt == "nya") and SPEECH.fullmatch(t):
             return w.start, "a speech verb goes on with the interrupted sentence"
         if _lower_content(t):
             if head > 0 and i - head <= 6:

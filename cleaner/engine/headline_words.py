@@ -93,7 +93,7 @@ Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
 """
 )
 #: Another piece of boilerplate: a headline never runs past it. Each alternative opens with
-#: a literal, which `_cue` looks for with `str.find` before trying the pattern.
+#: a literal: a search skips to their first letters.
 CUE_ALTERNATIVES = (
     r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
     r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
@@ -106,18 +106,19 @@ CUE_ALTERNATIVES = (
     r"Video\s*:",
 )  # fmt: skip
 CUE = re.compile("|".join(CUE_ALTERNATIVES))
-_HEADS = {re.match(r"\\\[|[\w ]+", a).group().replace("\\", "").strip() for a in CUE_ALTERNATIVES}
-CUE_HEADS = tuple(sorted(h for h in _HEADS if not any(h != o and h.startswith(o) for o in _HEADS)))
 SPEECH = re.compile(
     r"(?:ucap|kata|ujar|tutur|jelas|imbuh|tambah|ungkap|sebut|terang|lanjut|papar|tegas|pungkas"
     r"|tandas|kilah|beber|bilang|sambung|urai)(?:nya)?",
     re.I,
 )
+DAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"])
 DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+\d")
 #: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
 CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
 TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
 SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
-SEPARATOR = re.compile(r"\r?\n|[ \t\u00a0\u202f]{2,}")
+#: What ends a unit: a line break or two blanks (a "\r" before the break is stepped back over
+#: by the caller: an optional first character would make the search try every position).
+SEPARATOR = re.compile(r"\n|[ \t\u00a0\u202f]{2,}")
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]*\s+[\"“]?[A-Z][a-z]+\s+[a-z]")

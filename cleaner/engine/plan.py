@@ -61,8 +61,12 @@ def _longest(find, pattern: str) -> tuple[str, ...] | None:
 
 
 def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """The literals to look for to find the starts of a rule's matches (None: scan for it)."""
-    return _longest(prefixes, pattern)
+    """The literals to look for to find the starts of a rule's matches (None: scan for it).
+    One that starts with another of them adds no start: it is dropped (`Ikuti ` by `Ikuti`)."""
+    found = _longest(prefixes, pattern)
+    if found is None:
+        return None
+    return tuple(p for p in found if not any(q != p and p.startswith(q) for q in found))
 
 
 class _LineRule:
@@ -96,13 +100,15 @@ class Plan:
         ordered = sorted(rules, key=lambda r: _SCOPE_ORDER[r.scope])  # stable: pack order
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
+        self._needy = [lr for lr in self._lines if lr.needs is not None]
         self._line_first = [first_chars(r.pattern) for r in self.line_rules]
         self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
         # a literal one of which every match holds: a stretch without any is skipped (the
         # tail-zone rules have no prefixes to look for, but a closing code needs its '(')
-        self.needs = {r.id: required(r.pattern) for r in self.others}
+        # (once per text, so a longer list pays: follow-channel names twenty platforms)
+        self.needs = {r.id: required(r.pattern, TEXT_REQUIRED) for r in self.others}
         # A rule located by its prefixes runs only on texts where one of them occurs (at a
         # unit start, for an anchored rule); the others run on every text.
         self._always: list[int] = []
@@ -197,15 +203,18 @@ class Plan:
         allowed = budget(timeout, text)
         left_for: dict[str, float] = {}
         skipped: set[str] = set()
+        # a rule whose literals are nowhere in the text is out for every unit: one look each
+        absent = {lr for lr in self._needy if not _contains(text, lr.needs, 0, len(text))}
         for u in parts:
             start, end = u.start, u.end
-            last = text[end - 1]
+            last, width = text[end - 1], end - start
             for lr in self._candidates(text[start : start + 4]):
+                # cheapest test first: most units are sentences, longer than any line rule
+                if not lr.shortest <= width <= lr.longest or lr in absent:
+                    continue
                 if lr.last is not None and last not in lr.last:
                     continue
                 if lr.zone != "any" and not zones.allows(lr.zone, start):
-                    continue
-                if not lr.shortest <= end - start <= lr.longest:
                     continue
                 if lr.needs is not None and not _contains(text, lr.needs, start, end):
                     continue
@@ -239,21 +248,24 @@ class Plan:
         starts where an anchored rule may match. A head-zone match must end before the story
         starts, a tail-zone match start after its last sentence; an edge rule may do either.
         """
-        stretches = {
-            "any": ((0, len(text)),),
-            "head": ((0, zones.head),),
-            "tail": ((zones.tail, len(text)),),
-            "edge": ((0, zones.head), (max(zones.tail, zones.head), len(text))),
-        }[rule.zone]
-        for begin, limit in stretches:
-            if begin < limit:  # an empty zone (no tail: no sentence end) costs nothing
-                yield from self._matches(rule, text, parts, begin, limit, found, at_starts, timeout)
+        for begin, limit, keep_from in stretches(rule.zone, zones, len(text)):
+            if keep_from < limit:  # an empty zone (no tail: no sentence end) costs nothing
+                for start, end in self._matches(
+                    rule, text, parts, begin, limit, found, at_starts, timeout
+                ):
+                    if start >= keep_from:
+                        yield start, end
 
     def _matches(self, rule: Rule, text: str, parts, begin: int, limit: int, found, at_starts,
                  timeout: float):  # fmt: skip
         """The matches that start at or after `begin` and end by `limit`."""
-        pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         pre = self.prefixes[rule.id]
+        located = pre is not None or rule.id in at_starts
+        if not located:  # searched everywhere: first look for a literal that every match holds
+            needs = self.needs[rule.id]
+            if needs is not None and not _contains(text, needs, begin, limit):
+                return
+        pattern, deadline = rule.compiled, time.monotonic() + budget(timeout, text)
         candidates: Iterator[int] | None
         if rule.anchored and rule.id in at_starts:
             candidates = (i for i in at_starts[rule.id] if begin <= i < limit)
@@ -271,9 +283,6 @@ class Plan:
         else:
             candidates = None
         if candidates is None:
-            needs = self.needs[rule.id]
-            if needs is not None and not _contains(text, needs, begin, limit):
-                return
             for m in pattern.finditer(text, begin, limit, timeout=_left(deadline)):
                 if m.end() > m.start():
                     yield m.start(), m.end()
@@ -286,6 +295,29 @@ class Plan:
             if m and m.end() > start:
                 end = m.end()
                 yield start, end
+
+
+#: A span rule is skipped for a stretch that holds none of up to this many literals, one of
+#: which every match holds (checked once per stretch, not per unit: more literals pay).
+TEXT_REQUIRED = 24
+#: A tail-zone search starts this many characters before the zone: a pattern may consume
+#: the sentence end that precedes its match and drop it with \\K (a leading look-behind is
+#: tried at every position, and costs five times more).
+TAIL_LOOKBACK = 12
+
+
+def stretches(zone: str, zones: Zones, length: int) -> tuple[tuple[int, int, int], ...]:
+    """(begin, limit, keep_from) of the searches for a rule of `zone`: matches are searched in
+    text[begin:limit] and kept if they start at or after keep_from."""
+    tail_begin = max(zones.tail - TAIL_LOOKBACK, 0)
+    if zone == "any":
+        return ((0, length, 0),)
+    if zone == "head":
+        return ((0, zones.head, 0),)
+    if zone == "tail":
+        return ((tail_begin, length, zones.tail),)
+    tail = max(zones.tail, zones.head)  # edge: the head, and the tail where it does not overlap
+    return ((0, zones.head, 0), (max(tail_begin, zones.head), length, tail))
 
 
 def _contains(text: str, literals: tuple[str, ...], start: int, end: int) -> bool:

@@ -199,21 +199,22 @@ MAX_REQUIRED = 6
 
 
 @cache
-def required(pattern: str) -> tuple[str, ...] | None:
-    """A few literals one of which every match contains: the cheapest such set, or None."""
+def required(pattern: str, most: int = MAX_REQUIRED) -> tuple[str, ...] | None:
+    """A few literals (`most` at most) one of which every match contains: the cheapest such
+    set, or None."""
     items = _parse(pattern)
     if items is None:
         return None
-    sets = [
-        s
-        for s in _conjuncts(list(items))
-        if len(s) <= MAX_REQUIRED
-        # a single letter, blank, full stop or comma is in every paragraph: useless
-        and not any(len(x) == 1 and (x.isalnum() or x.isspace() or x in ".,") for x in s)
-    ]
+    sets = [s for s in _conjuncts(list(items)) if len(s) <= most and _useful(s)]
     if not sets:
         return None
     return tuple(sorted(min(sets, key=lambda s: (len(s), -min(map(len, s))))))
+
+
+def _useful(literals: frozenset[str]) -> bool:
+    """False if a literal is a single letter, blank, full stop or comma: every paragraph
+    holds one."""
+    return not any(len(x) == 1 and (x.isalnum() or x.isspace() or x in ".,") for x in literals)
 
 
 def _conjuncts(items: list) -> list[frozenset[str]]:
@@ -235,7 +236,7 @@ def _conjuncts(items: list) -> list[frozenset[str]]:
             # each branch must offer a set; the union of one set per branch is required
             union: set[str] = set()
             for branch in av[1]:
-                options = _conjuncts(list(branch))
+                options = [o for o in _conjuncts(list(branch)) if _useful(o)]
                 if not options:
                     union = set()
                     break
