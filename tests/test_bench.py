@@ -64,3 +64,17 @@ def test_the_quality_benchmark_scores_every_labelled_outlet_without_body_loss():
     outlets = {outlet for outlet, _, _ in rows}
     assert outlets >= {"kompas", "merdeka"} and len(rows) == 3 * len(outlets), report
     assert all(loss == "0.00" for _, _, loss in rows), report  # never a story sentence
+
+
+def test_the_learning_benchmarks_run_on_the_repository_batches():
+    # the figures in the README come from the shared bulk batches (--bulk); these are the
+    # small batches copied into the repository
+    report = _run("bench/learn.py", "--repeat", "1")
+    number = r"\d+(?:\.\d+)?"
+    for row in ("floor", "learning: counting only", "learning a pack", "cleaning"):
+        assert re.search(rf"^{row}.* {number} s +{number} MB/s +{number}x learning$", report, re.M)
+    report = _run("bench/quality.py", "--bulk", "tests/cases/learn/bulk", "dev")
+    for outlet in ("antaranews", "cnnindonesia", "kontan"):
+        for pack in ("shipped rules", "+ learned from its bulk batch", "learned alone"):
+            assert re.search(rf"^{outlet} .* {re.escape(pack)} ", report, re.M), (outlet, pack)
+    assert re.search(rf"^learning: .* {number} MB/s$", report, re.M)

@@ -14,7 +14,7 @@ from cleaner import Cleaner
 from cleaner.learn import Learner, LearnOptions, learn
 from cleaner.learn.cores import core
 from cleaner.learn.headlines import Headlines, headline_like
-from cleaner.learn.repeats import Grams, gram_hashes, runs, tokens
+from cleaner.learn.repeats import Grams, gram_hashes, tokens
 from cleaner.packs import FLAGS, load_pack
 
 from .clitools import write
@@ -153,17 +153,27 @@ def test_the_ngram_table_shares_the_hard_cap_and_the_repeat_is_still_found():
 def test_grams_count_documents_once_and_prune_at_least_half():
     grams = Grams()
     doc = set(gram_hashes(["a", "b", "c", "d", "e", "f", "g", "a", "b", "c", "d", "e", "f"], 3))
-    assert grams.add(doc) == set() and grams.add(doc) == set()
-    assert grams.add(doc) == doc  # two earlier documents had them
+    assert grams.add(doc) == (set(), set())
+    assert grams.add(doc) == (doc, set())  # an earlier document had them
+    assert grams.add(doc) == (doc, doc)  # two earlier documents had them
     assert {grams.count(h) for h in doc} == {3}
     before = len(grams)
     assert grams.prune() * 2 >= before
 
 
-def test_runs_are_cut_at_unit_breaks():
+def test_runs_are_cut_at_unit_breaks_and_fresh_text_is_told_apart():
+    grams = Grams()
     text = "satu dua tiga empat\nlima enam tujuh delapan"
-    found = runs(text, 3, lambda hashes: hashes, [text.index("lima")])
-    assert [text[s:e] for s, e in found] == ["satu dua tiga empat", "lima enam tujuh delapan"]
+    for _ in range(3):
+        found = grams.read(text, 3)
+    assert [text[s:e] for s, e in found.runs(text, [text.index("lima")])] == [
+        "satu dua tiga empat",
+        "lima enam tujuh delapan",
+    ]
+    other = "Kalimat yang sama sekali baru di sini\nsatu dua tiga empat"
+    found = grams.read(other, 3)
+    assert found.fresh(0, other.index("\n")) and not found.fresh(0, len(other))
+    assert found.known(other.index("satu"), len(other))
 
 
 # ---------------------------------------------------------------- related headlines

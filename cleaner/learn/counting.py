@@ -16,7 +16,7 @@ from .headlines import Headlines
 from .normalising import normalise
 from .packfile import Learned
 from .pieces import logical_lines, segments
-from .repeats import MAX_GRAMS, Grams, runs
+from .repeats import MAX_GRAMS, DocGrams, Grams
 from .results import LearnOptions
 from .rulemaking import Finisher
 from .sightings import Info, Occurrence, place
@@ -48,6 +48,7 @@ class Budget:
 
 
 KEEP_POOL = 24
+BODY_DOCS = 100  # keep examples are drawn from every document up to here, then every 8th
 DOC_MEMORY = 100_000  # documents remembered for spotting exact duplicates (then forgotten)
 #: Story paragraphs longer than this are never a promo that reads like a sentence.
 PROMO_CHARS = 300
@@ -91,7 +92,8 @@ class Learner:
         """Count the pieces of one document (blank documents and exact repeats are skipped)."""
         if not text.strip():
             return
-        digest = hash(" ".join(text.split()))
+        flat = " ".join(text.split())
+        digest = hash(flat)
         if digest in self._seen_docs:
             self.duplicates += 1
             return
@@ -101,22 +103,28 @@ class Learner:
         self.documents += 1
         parts = units(text)
         self.headlines.add_document(text, parts)
-        lines = logical_lines(text, parts)
+        grams = self._grams(text)
         pieces: dict[int, Occurrence] = {}
         story: list[tuple[int, int]] = []  # lines that read as story paragraphs
         sentences: list[str] = []  # story sentences: candidates for `keep` examples
-        for start, end, count in lines:
-            self._piece(pieces, text, start, end, "line" if count == 1 else "block")
-            cuts = segments(text, start, end)
-            if len(cuts) > 1:
-                for s, e in cuts:
-                    self._piece(pieces, text, s, e, "span")
+        for start, end, count in logical_lines(text, parts):
             line = text[start:end]
             if is_body_like(line):
                 story.append((start, end))
             if count == 1 and len(line) <= 300:
                 sentences.append(line)
-            elif len(line) > 300:  # a glued paragraph: its sentences that open after a stop
+            # A line none of whose n-grams an earlier document had repeats nothing seen so
+            # far, nor does any part of it: most story text costs no more than this look-up.
+            # When it comes again, its second sighting counts for both (see `_count`).
+            if ":" not in line and grams.fresh(start, end):  # (a colon: a name after a cue)
+                continue
+            self._piece(pieces, text, start, end, "line" if count == 1 else "block", grams)
+            cuts = segments(text, start, end)
+            if len(cuts) > 1:
+                for s, e in cuts:
+                    if ":" in text[s:e] or not grams.fresh(s, e):
+                        self._piece(pieces, text, s, e, "span", grams)
+            if len(line) > 300:  # a glued paragraph: its sentences that open after a stop
                 sentences.extend(
                     text[s:e] for s, e in cuts if s == start or text[s - 1] in ' .!?"”’'
                 )
@@ -130,13 +138,34 @@ class Learner:
         # the story runs from the first to the last paragraph that reads as one; a glued
         # document (one paragraph) is judged by offsets alone
         region = (story[0][0], story[-1][1]) if len(story) > 1 else (0, n)
-        self._repeats(text, parts, pieces)
-        doc = (text, region, max(1, len("".join(text.split()))))
+        known = {(o.start, o.end) for o in pieces.values()}
+        for s, e in grams.runs(text, [u.start for u in parts[1:]]):
+            if (s, e) not in known:  # a run that is a line or segment is counted as one
+                self._piece(pieces, text, s, e, "repeat", grams)
+        doc = (text, region, max(1, len(flat) - flat.count(" ")))
         for h, occ in pieces.items():
             self._count(h, occ, doc)
-        self._sample_bodies(sentences)
+        if self.documents <= BODY_DOCS or self.documents % 8 == 0:  # a sample is enough
+            self._sample_bodies(sentences)
 
-    def _piece(self, pieces: dict[int, Occurrence], text: str, start: int, end: int, kind: str):
+    def _grams(self, text: str) -> DocGrams:
+        """Count the document's n-grams, in the room the shared cap leaves."""
+        limit = max(1, min(MAX_GRAMS, self.budget.cap // 4))
+        self.budget.reserve(limit)  # the most one document can add
+        before = len(self.grams)
+        found = self.grams.read(text, self.options.ngram, limit)
+        self.budget.added(len(self.grams) - before)
+        return found
+
+    def _piece(
+        self,
+        pieces: dict[int, Occurrence],
+        text: str,
+        start: int,
+        end: int,
+        kind: str,
+        grams: DocGrams,
+    ) -> None:
         if end - start > self.options.max_chars:
             return
         raw = text[start:end]
@@ -147,32 +176,22 @@ class Learner:
         h = hash(("repeat", normalise(raw)) if kind == "repeat" else normalise(raw))
         found = pieces.get(h)
         if found is None:
-            pieces[h] = Occurrence(raw, start, end, {kind})
+            again = kind != "repeat" and grams.known(start, end)
+            pieces[h] = Occurrence(raw, start, end, {kind}, again=again)
         else:
             found.kinds.add(kind)
-
-    def _repeats(self, text: str, parts, pieces: dict[int, Occurrence]) -> None:
-        """The runs of recurring n-grams of a document that are no line or segment of it."""
-        grams, budget = self.grams, self.budget
-        limit = max(1, min(MAX_GRAMS, budget.cap // 4))
-        budget.reserve(limit)  # the most one document can add
-
-        def count(hashes: set[int]) -> set[int]:
-            before = len(grams)
-            again = grams.add(hashes)
-            budget.added(len(grams) - before)
-            return again
-
-        known = {(o.start, o.end) for o in pieces.values()}
-        breaks = [u.start for u in parts[1:]]
-        for s, e in runs(text, self.options.ngram, count, breaks, limit):
-            if (s, e) not in known:
-                self._piece(pieces, text, s, e, "repeat")
 
     def _count(self, h: int, occ: Occurrence, doc) -> None:
         count = self._counts.get(h)
         if count is None:
             self.budget.grow()
+            if occ.again:
+                # earlier documents had all its n-grams, but it was never counted: it was
+                # fresh where it came first (see `add`), so this sighting counts for both
+                self._counts[h] = 2
+                info = self._info[h] = Info()
+                info.record(place(occ, *doc), self.options.max_examples)
+                return
             self._counts[h] = 1
             if len(self._first) < self.options.max_keys // 8:
                 self._first[h] = place(occ, *doc)

@@ -54,6 +54,9 @@ _CUE_HINTS = (
 )  # fmt: skip
 
 
+_HINT = re.compile("|".join(map(re.escape, _CUE_HINTS)))
+
+
 def guess_category(text: str) -> tuple[str, str | None]:
     """(category, cue) for a piece of boilerplate: the earliest cue in it decides.
 
@@ -62,8 +65,7 @@ def guess_category(text: str) -> tuple[str, str | None]:
     >>> guess_category("Damai di Palestina = Damai di Dunia")
     ('navigation', None)
     """
-    lower = text.lower()
-    if not any(hint in lower for hint in _CUE_HINTS):
+    if not _HINT.search(text.lower()):
         return "navigation", None
     m = _ANY_CUE.search(text)
     return ("navigation", None) if m is None else (m.lastgroup or "navigation", m.group())

@@ -70,7 +70,8 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['kata dia.', 'Baca Juga', 'Tertimbun Longsor.', 'Reporter: Tira Santia,Sumber:']
     """
     seps = [sep for m in _STOP.finditer(text, start, end) if (sep := _after_stop(text, m, end))]
-    seps += [(m.start(), m.start()) for m in _BRAND.finditer(text, start, end)]
+    if text.find(".co", start, end) >= 0 or text.find(".CO", start, end) >= 0:
+        seps += [(m.start(), m.start()) for m in _BRAND.finditer(text, start, end)]
     for m in _GLUE.finditer(text, start, end):
         at = m.start()
         w0, w1 = at, at

@@ -21,8 +21,9 @@ learning threshold), so the story words that happened to sit next to it fall awa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from itertools import accumulate, compress
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, compress, islice
 
 from .normalising import DATE_WORDS
 
@@ -31,7 +32,12 @@ from .normalising import DATE_WORDS
 _WORD = r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+|\d+|[^\w\s]|_"
 _TOKEN = re.compile(_WORD)
 _SPACED_TOKEN = re.compile(rf"\s*(?:{_WORD})")  # with the white space before it: offsets
+# Numbers count as one token "0", the day and month names of dates as one token "Qq": a
+# word in any text (a lower-case letter after the capital keeps it one token wherever it
+# is glued), so the tokens of a text and of its placeholder copy are the same in number.
 _DIGITS = re.compile(r"\d+")
+_DATES = re.compile(rf"(?:{'|'.join(sorted(DATE_WORDS, key=lambda w: (-len(w), w)))})(?![a-z])")
+DATE = "Qq"
 NUMBER = "0"
 #: Tokens a run does not start with (they end the sentence before it) ...
 LEADING = frozenset(".,;:)]}”’\"'!?|/»•-–—")
@@ -43,21 +49,17 @@ MAX_GRAMS = 20_000
 
 
 def tokens(text: str) -> tuple[list[str], list[int]]:
-    """The tokens of `text` (numbers as "0") and the offset where each ends.
+    """The tokens of `text` (numbers as "0", date words as "Qq") and where each ends.
 
-    >>> tokens("kata dia.Baca JugaBerita 2025")
-    (['kata', 'dia', '.', 'Baca', 'Juga', 'Berita', '0'], [4, 8, 9, 13, 18, 24, 29])
+    >>> tokens("kata dia.Baca JugaBerita Senin 2025")
+    (['kata', 'dia', '.', 'Baca', 'Juga', 'Berita', 'Qq', '0'], [4, 8, 9, 13, 18, 24, 30, 35])
     """
-    return words_of(text), ends_of(text)
-
-
-def words_of(text: str) -> list[str]:
-    # the pattern with its leading blanks skips them faster than a search does
-    return list(map(str.lstrip, _SPACED_TOKEN.findall(_DIGITS.sub(NUMBER, text))))
-
-
-def ends_of(text: str) -> list[int]:
-    return list(accumulate(map(len, _SPACED_TOKEN.findall(text))))
+    parts = _SPACED_TOKEN.findall(text)
+    ends = list(accumulate(map(len, parts)))
+    # the placeholders go in with the tokens joined by a separator no token holds: one
+    # pass of each pattern over the text, and the tokens stay as many as they were
+    joined = _DIGITS.sub(NUMBER, _DATES.sub(DATE, "\x1f".join(map(str.lstrip, parts))))
+    return (joined.split("\x1f") if parts else []), ends
 
 
 def spaced(text: str) -> str:
@@ -71,7 +73,7 @@ def spaced(text: str) -> str:
 
 def gram_hashes(words: list[str], n: int) -> list[int]:
     """The hash of every run of `n` tokens, in order (valid within one process)."""
-    return list(map(hash, zip(*(words[i:] for i in range(n)), strict=False)))
+    return list(map(hash, zip(*(islice(words, i, None) for i in range(n)), strict=False)))
 
 
 class Grams:
@@ -94,9 +96,10 @@ class Grams:
     def count(self, h: int) -> int:
         return self.counts.get(h) or (1 if h in self.once else 0)
 
-    def add(self, grams: set[int]) -> set[int]:
-        """Count one document's n-grams; returns the ones two earlier documents had too (a
-        pair of articles shares phrases by chance far more often than three do)."""
+    def add(self, grams: set[int]) -> tuple[set[int], set[int]]:
+        """Count one document's n-grams; returns the ones an earlier document had, and the
+        ones two earlier documents had (a pair of articles shares phrases by chance far
+        more often than three do)."""
         once, counts = self.once, self.counts
         again = grams & once
         more = counts.keys() & grams
@@ -104,7 +107,20 @@ class Grams:
         once |= grams.difference(again, more)
         counts.update(dict.fromkeys(again, 2))
         counts.update(zip(more, map((1).__add__, map(counts.__getitem__, more)), strict=True))
-        return more
+        return again | more, more
+
+    def read(self, text: str, n: int, limit: int = MAX_GRAMS) -> DocGrams:
+        """Tokenise and count one document. Of a document with more than `limit` n-grams,
+        only the first and last `limit // 2` are counted (boilerplate sits at the edges)."""
+        words, ends = tokens(text)
+        hashes = gram_hashes(words, n)
+        if len(hashes) > limit:
+            half = limit // 2
+            hashes = hashes[:half] + [0] * (len(hashes) - 2 * half) + hashes[-half:]
+        grams = set(hashes)
+        grams.discard(0)  # the middle of a long document
+        seen, more = self.add(grams)
+        return DocGrams(words, ends, hashes, seen, more, n)
 
     def prune(self) -> int:
         """Free at least half of the table; returns how many entries went."""
@@ -121,44 +137,56 @@ class Grams:
         return before - len(self)
 
 
-def runs(
-    text: str,
-    n: int,
-    count: Callable[[set[int]], set[int]],
-    breaks: list[int],
-    limit: int = MAX_GRAMS,
-) -> list[tuple[int, int]]:
-    """(start, end) of each run of `text` whose n-grams `count` says recur, cut at `breaks`
-    (offsets of unit separators, ascending). Of a document with more than `limit` n-grams,
-    only the first and last `limit // 2` are counted."""
-    words = words_of(text)
-    if len(words) < n:
-        return []
-    hashes = gram_hashes(words, n)
-    if len(hashes) > limit:
-        half = limit // 2
-        hashes = hashes[:half] + [0] * (len(hashes) - 2 * half) + hashes[-half:]
-    known = count(set(hashes) - {0})
-    if not known:
-        return []
-    ends = ends_of(text)
-    found: list[tuple[int, int]] = []
-    first = last = -2
-    for i in compress(range(len(hashes)), map(known.__contains__, hashes)):
-        if i != last + 1:
-            if first >= 0:
-                found += _cut(text, words, ends, first, last + n, breaks)
-            first = i
-        last = i
-    found += _cut(text, words, ends, first, last + n, breaks)
-    return found
+@dataclass(slots=True)
+class DocGrams:
+    """One document's tokens (`ends`: where each ends), its n-grams, and which of them one
+    (`seen`) or two (`more`) earlier documents had."""
+
+    words: list[str]
+    ends: list[int]
+    hashes: list[int]
+    seen: set[int]
+    more: set[int]
+    n: int
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens of text[start:end], as a range of token indices."""
+        return bisect_right(self.ends, start), bisect_left(self.ends, end) + 1
+
+    def fresh(self, start: int, end: int) -> bool:
+        """text[start:end] has n tokens or more and no earlier document had any of its
+        n-grams: it is no repeat of anything seen (most story sentences)."""
+        a, b = self.tokens(start, end)
+        return b - a >= self.n and self.seen.isdisjoint(self.hashes[a : b - self.n + 1])
+
+    def known(self, start: int, end: int) -> bool:
+        """text[start:end] has n tokens or more and earlier documents had all its n-grams."""
+        a, b = self.tokens(start, end)
+        return b - a >= self.n and self.seen.issuperset(self.hashes[a : b - self.n + 1])
+
+    def runs(self, text: str, breaks: list[int]) -> list[tuple[int, int]]:
+        """(start, end) of each run of tokens whose n-grams two earlier documents had, cut
+        at `breaks` (offsets of unit separators, ascending)."""
+        hashes, more, n = self.hashes, self.more, self.n
+        found: list[tuple[int, int]] = []
+        if not more:
+            return found
+        first = last = -2
+        for i in compress(range(len(hashes)), map(more.__contains__, hashes)):
+            if i != last + 1:
+                if first >= 0:
+                    found += _cut(text, self.words, self.ends, first, last + n, breaks)
+                first = i
+            last = i
+        found += _cut(text, self.words, self.ends, first, last + n, breaks)
+        return found
 
 
 def trim(words: list[str], a: int, b: int) -> tuple[int, int]:
     """Tokens a..b-1 without their fringe: a piece starts with a word (or a bracket that
     opens one), not with the stop of the sentence before it, a number or a date (numbers
-    are one placeholder, so a date in brackets recurs like boilerplate); and it does not
-    end with a mark that opens what follows.
+    and date words are one placeholder, so a date in brackets recurs like boilerplate); and
+    it does not end with a mark that opens what follows.
 
     >>> words = "( 0 / 0 ) . Baca juga : (".split()
     >>> words[slice(*trim(words, 0, len(words)))]
@@ -166,18 +194,13 @@ def trim(words: list[str], a: int, b: int) -> tuple[int, int]:
     """
     while a < b and (
         words[a] in LEADING
-        or words[a] == NUMBER
-        or words[a] in DATE_WORDS
-        or (words[a] in "([" and (a + 1 == b or not _word(words[a + 1])))
+        or words[a] in (NUMBER, DATE)
+        or (words[a] in "([" and (a + 1 == b or words[a + 1] in (NUMBER, DATE)))
     ):
         a += 1
     while b > a and words[b - 1] in TRAILING:
         b -= 1
     return a, b
-
-
-def _word(token: str) -> bool:
-    return token[0].isalpha() and token not in DATE_WORDS
 
 
 def _cut(text, words, ends, a: int, b: int, breaks: list[int]) -> list[tuple[int, int]]:
@@ -215,5 +238,5 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def text_runs(text: str, n: int, grams: Grams) -> list[tuple[int, int]]:
-    """`runs` of a text with no unit breaks, counting into `grams` (for examples)."""
-    return runs(text, n, grams.add, [])
+    """The runs of a text with no unit breaks, counting into `grams` (for examples)."""
+    return grams.read(text, n).runs(text, [])

@@ -23,6 +23,7 @@ class Occurrence:
     start: int
     end: int
     kinds: set[str]
+    again: bool = False  # earlier documents had all its n-grams: it came before, uncounted
     where: int = 0
     dash_after: bool = False
     seams: bool = False  # between sentences or units on both sides, not inside a sentence

@@ -1,6 +1,6 @@
 """Copy the small real batches the learner's tests use from the shared bulk batches.
 
-    python3 tests/cases/learn/bulk/copy.py ../shared/corpus/bulk tests/cases/learn/bulk
+    python3 tests/cases/learn/bulk/copy_batches.py ../shared/corpus/bulk tests/cases/learn/bulk
 
 For each outlet in RANGES, the records on the given lines of `OUTLET.jsonl.gz` (a stretch of
 the file as it is, not hand-picked; kontan's stretch holds a related link that five records
