@@ -165,14 +165,17 @@ def learn_loo(args) -> int:
         (o, str(n), label, percent(s.precision), percent(s.recall), percent(s.body_loss, 2))
         for o, n, label, s in rows
     ]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    print(
-        f"--min-docs {args.min_docs} --min-share {args.min_share:g}; tokens (offsets); "
-        "dateline spans not scored"
-    )
+    title = f"--min-docs {args.min_docs} --min-share {args.min_share:g}; tokens (offsets); "
+    _print_table(title + "dateline spans not scored", cells)
+    return 0
+
+
+def _print_table(title: str, cells: list[tuple[str, ...]]) -> None:
+    """A title line, then the cells in columns (the first row is the header)."""
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    print(title)
     for row in cells:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    return 0
 
 
 # ---------------------------------------------------------------- learned from the bulk batch
@@ -217,13 +220,11 @@ def learn_bulk(bulk: Path, sets: list[str]) -> int:
     for o, n, label, learned, s in rows:
         figures = (percent(s.precision), percent(s.recall), percent(s.body_loss, 2), str(s.boiler))
         cells.append((o, n, label, learned, *figures))
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    print(
+    _print_table(
         f"sets: {', '.join(sets)}; tokens (offsets); dateline spans not scored; packs learned "
-        "with the default parameters from each outlet's bulk batch, labelled articles left out"
+        "with the default parameters from each outlet's bulk batch, labelled articles left out",
+        cells,
     )
-    for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     print(f"learning: {mb_total:.2f} MB twice (on top, alone) in {cpu:.1f} s of CPU: "
           f"{2 * mb_total / cpu:.2f} MB/s")  # fmt: skip
     return 0
