@@ -14,7 +14,7 @@ from cleaner import Cleaner
 from cleaner.learn import Learner, LearnOptions, learn
 from cleaner.learn.cores import core
 from cleaner.learn.headlines import Headlines, headline_like
-from cleaner.learn.repeats import Grams, gram_hashes, tokens
+from cleaner.learn.repeats import EDGE_CHARS, Grams, gram_hashes, tokens
 from cleaner.packs import FLAGS, load_pack
 
 from .clitools import write
@@ -228,3 +228,15 @@ def test_headlines_are_bounded_and_the_most_frequent_kept():
     assert len(seen.counts) <= 4 and seen.top(1) == ["Judul Berita Nomor 0 Hari Ini"]
     assert not headline_like("Harga emas naik, kata dia pada Senin.")
     assert not headline_like("Wall Street: Dow, S&P 500 dan")  # ends in a joining word
+
+
+def test_of_a_huge_document_only_its_ends_are_read_as_tokens():
+    middle = " ".join(prose(i, 12) for i in range(40_000))  # about 3 MB of story
+    text = f"{prose(1, 12)} {AD} {middle} {AD} {prose(2, 12)}"
+    grams = Grams()
+    for _ in range(3):
+        found = grams.read(text, 6)
+    assert len(found.words) < 2 * EDGE_CHARS / 3  # tokens of the two ends only
+    assert sorted(found.ends) == found.ends and found.ends[-1] == len(text.rstrip())
+    runs = [text[s:e] for s, e in found.runs(text, [])]
+    assert AD in runs[0] and AD in runs[-1]  # the ends' repeats are still found

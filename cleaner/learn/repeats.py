@@ -46,6 +46,8 @@ TRAILING = frozenset("([{“‘\"'|/,;«•-–—")
 #: A document's n-grams beyond this many are not counted (the middle of a huge document):
 #: boilerplate sits at its edges, and one document may not fill the table.
 MAX_GRAMS = 20_000
+#: Of a longer text only this many characters at each end are read as tokens at all.
+EDGE_CHARS = 100_000
 
 
 def tokens(text: str) -> tuple[list[str], list[int]]:
@@ -111,9 +113,18 @@ class Grams:
 
     def read(self, text: str, n: int, limit: int = MAX_GRAMS) -> DocGrams:
         """Tokenise and count one document. Of a document with more than `limit` n-grams,
-        only the first and last `limit // 2` are counted (boilerplate sits at the edges)."""
-        words, ends = tokens(text)
-        hashes = gram_hashes(words, n)
+        only the first and last `limit // 2` are counted (boilerplate sits at the edges), and
+        only EDGE_CHARS characters at each end of it are read as tokens."""
+        if len(text) <= 2 * EDGE_CHARS:
+            words, ends = tokens(text)
+            hashes = gram_hashes(words, n)
+        else:  # a huge document: its two ends, no n-gram across the gap (memory stays small)
+            words, ends = tokens(text[:EDGE_CHARS])
+            cut = len(text) - EDGE_CHARS
+            tail, tail_ends = tokens(text[cut:])
+            hashes = [*gram_hashes(words, n), *[0] * (n - 1), *gram_hashes(tail, n)]
+            words += tail
+            ends += [cut + end for end in tail_ends]
         if len(hashes) > limit:
             half = limit // 2
             hashes = hashes[:half] + [0] * (len(hashes) - 2 * half) + hashes[-half:]
