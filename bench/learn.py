@@ -8,6 +8,12 @@ measures learning a pack (`Learner.add` for every document, then `finish` agains
 shipped rules: what `cleaner learn` does), and as references on the same texts the floor
 (splitting every text into words) and cleaning every text with the shipped rules. The
 hold-out outlets (okezone, sindonews, tempo) are left out unless named.
+
+    python bench/learn.py --memory      # peak memory in the worst case for the example store
+
+`--memory` learns, in a fresh process and nothing else, 40,000 synthetic documents made of
+100,000 distinct sentences, each in four documents in a row (every one of them is counted,
+placed and given examples), and prints the peak resident memory and the table's peak size.
 """
 
 from __future__ import annotations
@@ -52,12 +58,36 @@ def best(repeat: int, run) -> float:
     return min(times)
 
 
+def memory(documents: int = 40_000, sentences: int = 100_000) -> None:
+    import itertools
+    import random
+    import resource
+    import string
+
+    rng = random.Random(7)
+    words = ["".join(t) for t in itertools.product(string.ascii_lowercase, repeat=3)]
+    pool = [" ".join(rng.choices(words, k=12)).capitalize() + "." for _ in range(sentences)]
+    learner = Learner("site")
+    for d in range(documents):
+        lines = (pool[((d // 4) * 10 + k) % sentences] for k in range(10))
+        learner.add("\n".join(lines) + f"\nNomor {d}")
+    learner.finish(None)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{documents} documents of {sentences} distinct sentences, each in 4 documents: "
+          f"peak memory {peak:.0f} MB, {learner.budget.peak} table entries at most "
+          f"(cap {learner.options.max_keys})")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bulk", type=Path, help="folder of OUTLET.jsonl.gz batches")
     parser.add_argument("outlets", nargs="*", help="only these outlets")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--memory", action="store_true", help="the worst case for memory")
     args = parser.parse_args(argv)
+    if args.memory:
+        memory()
+        return 0
     data = batches(args.bulk, args.outlets)
     known = known_cleaner()
     cleaner = Cleaner()
