@@ -85,7 +85,7 @@ class Finisher:
             rejected=tuple(self.rejected),
             options=self.o,
             duplicates=self.l.duplicates,
-            count_error=self.l.count_error,
+            count_error=max(self.l.count_error, self.l.grams.count_error),
             sites=(site.lower(),) if "." in site else (),
             signatures=sigs,
             headlines=self._headlines(),
