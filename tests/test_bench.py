@@ -74,3 +74,17 @@ def test_the_learn_benchmark_reports_the_ratio_and_memory():
     records = re.search(r"dump: \d+ MB, (\d+) records of 9 sites", report)
     assert records and f"output: {records.group(1)} lines for {records.group(1)} records" in report
     assert re.search(rf"cleaner learn alone: {number} s, {number} MB/s", report)
+
+
+def test_the_learning_benchmarks_run_on_the_repository_batches():
+    # the figures in the README come from the shared bulk batches (--bulk); these are the
+    # small batches copied into the repository
+    report = _run("bench/learn.py", "--repeat", "1")
+    number = r"\d+(?:\.\d+)?"
+    for row in ("floor", "learning: counting only", "learning a pack", "cleaning"):
+        assert re.search(rf"^{row}.* {number} s +{number} MB/s +{number}x learning$", report, re.M)
+    report = _run("bench/quality.py", "--bulk", "tests/cases/learn/bulk", "dev")
+    for outlet in ("antaranews", "cnnindonesia", "kontan"):
+        for pack in ("shipped rules", "+ learned from its bulk batch", "learned alone"):
+            assert re.search(rf"^{outlet} .* {re.escape(pack)} ", report, re.M), (outlet, pack)
+    assert re.search(rf"^learning: .* {number} MB/s$", report, re.M)

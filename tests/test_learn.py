@@ -412,8 +412,15 @@ def test_learning_kompas_removes_the_split_whatsapp_promo_and_nothing_of_the_sto
             and "already removed by rule whatsapp-breaking-news" in line
             for line in lines
         ), piece
-    assert lines[-1] == "cleaner: kompas.com: nothing repeats often enough: no pack written"
-    assert not pack.exists()
+    # no rule, but the related headlines of its own-line links, for the engine to end glued
+    # links with: a pack of headlines alone
+    assert lines[-1] == (
+        f"cleaner: kompas.com: no rule and 9 related headlines learned from 5 documents: {pack}"
+    )
+    assert not load_pack(pack).rules
+    assert (
+        "Menaker: Kenaikan Klaim JKP Tak Selalu Cerminkan Lonjakan PHK" in load_pack(pack).headlines
+    )
     # and the shipped rules remove nothing of the labelled story
     for name in sorted(spans):
         raw = (folder / name).read_text(encoding="utf-8")
@@ -434,7 +441,9 @@ def test_cli_learn_check_clean_end_to_end(tmp_path):
     pack = tmp_path / "rules/learned/warta.toml"
     result = run("learn", folder, "--out", pack)
     assert result.exit_code == 0, result.stderr
-    assert errors(result) == [f"cleaner: warta: 2 rules learned from 4 documents: {pack}"]
+    assert errors(result) == [
+        f"cleaner: warta: 2 rules and 4 related headlines learned from 4 documents: {pack}"
+    ]  # the headlines: the articles' titles, above their stories
     assert [r.category for r in load_pack(pack).rules] == ["navigation", "byline"]
     check_result = run("rules", "check", pack)
     assert check_result.exit_code == 0, check_result.stdout
@@ -519,7 +528,7 @@ def test_cli_bad_inputs_are_one_line_each_and_the_rest_is_learned(tmp_path):
     assert messages[0].startswith(f"cleaner: {dump}: line 2: not valid JSON at column")
     assert messages[1] == f"cleaner: {dump}: line 6: no URL in field 'url' to tell its site"
     assert messages[2] == f"cleaner: {tmp_path / 'nope.txt'}: no such file or folder"
-    assert messages[3].startswith("cleaner: warta.id: 1 rule learned from 4 documents")
+    assert messages[3].startswith("cleaner: warta.id: 1 rule and 4 related headlines learned")
     assert (tmp_path / "o/warta.id.toml").exists()
 
 

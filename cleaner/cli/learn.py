@@ -151,7 +151,7 @@ def learn_command(
                 f"{name}: {result.documents} documents, fewer than --min-docs {min_docs}: "
                 "nothing learned"
             )
-        elif not result.rules:
+        elif result.empty:
             reporter.warning(f"{name}: nothing repeats often enough: no pack written")
         else:
             learned.append(result)
@@ -241,8 +241,7 @@ def write_packs(learned: list[Learned], out: Path | None, inputs, reporter: Repo
         except RuleError as exc:  # a bug in the learner: say so, write nothing broken
             reporter.error(f"internal error: the pack learned for {result.site} fails: {exc}")
             continue
-        count = f"{len(result.rules)} rule{'s' if len(result.rules) > 1 else ''}"
-        summary = f"{result.site}: {count} learned from {result.documents} documents"
+        summary = f"{result.site}: {_counts(result)} learned from {result.documents} documents"
         if target is None:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -255,6 +254,16 @@ def write_packs(learned: list[Learned], out: Path | None, inputs, reporter: Repo
             reporter.error(f"{target}: cannot write: {exc.strerror or exc}")
             continue
         reporter.warning(f"{summary}: {target}")
+
+
+def _counts(result: Learned) -> str:
+    """`2 rules`, `1 rule and 14 related headlines`, `no rule and 3 related headlines`."""
+    rules = len(result.rules)
+    count = f"{rules or 'no'} rule{'s' if rules > 1 else ''}"
+    if result.headlines:
+        count += f" and {len(result.headlines)} related headline"
+        count += "s" if len(result.headlines) > 1 else ""
+    return count
 
 
 def _check_loads(text: str) -> None:

@@ -96,6 +96,8 @@ class Cleaner:
         for i, (pack, _) in enumerate(self._sites):
             for name in pack.sites:
                 self._by_site.setdefault(name, []).append(i)
+        # a pack's known headlines apply where its rules do: a generic pack's everywhere
+        self._headlines = tuple(h for p in self.packs if not p.is_site for h in p.headlines)
         # Without a URL, a site pack is chosen by its signatures. A pack is tried only on texts
         # that hold one of its signatures' required literals, all found by one scan: a
         # thousand learned site packs must not mean a thousand regex searches per document.
@@ -111,7 +113,9 @@ class Cleaner:
         # Plans are derived, immutable once built; a race builds one twice, which is harmless.
         # The generic plan's scan also finds the signatures' literals: without a URL, one
         # scan of the text chooses the site packs and, when none applies, serves the cleaning.
-        self._generic_plan = Plan(list(self._generic), also_find=self._sig_by_literal)
+        self._generic_plan = Plan(
+            list(self._generic), also_find=self._sig_by_literal, headlines=self._headlines
+        )
         self._plans: dict[tuple[int, ...], Plan] = {(): self._generic_plan}
         self._dedupe = active(DUPLICATE_RULE, "duplicate")
 
@@ -167,7 +171,7 @@ class Cleaner:
             rules = list(self._generic)
             for _, site_rules in chosen:
                 rules.extend(site_rules)
-            headlines = [h for pack, _ in chosen for h in pack.headlines]
+            headlines = [*self._headlines, *(h for pack, _ in chosen for h in pack.headlines)]
             plan = self._plans[key] = Plan(rules, headlines=headlines)
         if plan is not self._generic_plan:
             found = None  # a site pack's plan looks for more literals: its own scan

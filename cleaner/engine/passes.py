@@ -279,10 +279,14 @@ def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:
 def _fuses_words(text: str, start: int, end: int) -> bool:
     """Removing text[start:end] would glue two words into one: never do that. Unless the
     scraper glued them already: a removal that starts and ends at a capital letter glued to
-    the word before it (`PelatihBaca Juga: ...MotoGPMarquez`) cuts no word in two."""
+    the word before it (`PelatihBaca Juga: ...MotoGPMarquez`) cuts no word in two, if the
+    seam it leaves still shows (`PelatihMarquez`; not `ADVERTISEMENTADVERTISEMENT`)."""
     if start == 0 or end >= len(text) or not (text[start - 1].isalnum() and text[end].isalnum()):
         return False
-    return not (text[start].isupper() and text[end].isupper())
+    if not (text[start].isupper() and text[end].isupper()):
+        return True
+    shows = not text[start - 1].isupper() or text[end + 1 : end + 2].islower()
+    return not shows
 
 
 def _kept_chars(text: str, start: int, taken: Taken) -> int:

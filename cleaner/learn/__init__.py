@@ -4,11 +4,13 @@ Within one site, boilerplate repeats across articles while story text does not. 
 reads the documents of one site one at a time and counts, once per document, every line and
 every glued sentence-like segment, normalised first: white space collapsed, and numbers, dates,
 day names and the names after byline cues (`Editor:`, `Reporter:` ...) replaced by
-placeholders, so `22 Views` and `105 Views` are one line. The counts live in a table with a
-hard cap (8-byte hashes, pruned Misra-Gries style), so a batch of any size is read in one pass
-in bounded memory. `finish()` keeps what recurs in enough documents and passes the guards
-against learning story text, and returns a `Learned`: rules in the format of `rules/`
-(`to_toml()`), and every candidate it rejected with the reason.
+placeholders, so `22 Views` and `105 Views` are one line. It also counts every run of 6
+tokens, so that boilerplate glued where no line or sentence end marks it is found too, and
+collects the related headlines the batch shows whole (`Learned.headlines`). The counts live
+in tables with a hard cap (hashes, pruned Misra-Gries style), so a batch of any size is read
+in one pass in bounded memory. `finish()` keeps what recurs in enough documents and passes
+the guards against learning story text, and returns a `Learned`: rules in the format of
+`rules/` (`to_toml()`), and every candidate it rejected with the reason.
 
 >>> stories = [
 ...     "Harga beras di pasar induk naik lagi sejak awal pekan ini, kata pedagang.",
@@ -28,11 +30,18 @@ its examples and the known rules), `cleaner.packs` (rules are built with `make_r
 
 - `normalising`: a piece's counting key (`normalise`) and its pattern (`generalise`, `MACROS`);
 - `pieces`: the lines and glued segments of a document that are counted;
-- `guards`: categories by cue words (`CUES`, `guess_category`), what reads as story text;
+- `repeats`: tokens, the counting table of their n-grams (`Grams`), a document's runs of
+  repeated tokens, and whether a line is fresh (no earlier document had any of its n-grams);
+- `sightings`: where a piece sits in a document (`Occurrence`, `place`), what is known of one
+  that recurs (`Info`);
+- `guards`: categories by cue words (`CUES`, `guess_category`), what reads as story text, the
+  shapes of boilerplate (`shape_of`) and what a repeated token sequence must show;
+- `headlines`: the related headlines a batch shows whole (`Headlines`);
 - `counting`: the `Learner`, counting in bounded memory;
+- `cores`: from runs of repeated tokens to candidates (each run trimmed to its core);
 - `rulemaking`: from candidates to rules (the guards applied, patterns, ids, descriptions);
 - `results`: `LearnOptions`, `LearnedRule`, `Rejected`;
-- `packfile`: `Learned`, one site's result, and its TOML pack (`to_toml()`);
+- `packfile`: `Learned`, one site's result (its rules and headlines), and its TOML pack;
 - `batch`: `site_of`, `Batch` (one learner per site), `learn()`, `known_cleaner()`;
 - `same_run`: learning and cleaning in one run: `finish_sites`, `run_packs`, `known_of`,
   `pack_file_name`.

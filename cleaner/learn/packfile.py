@@ -25,6 +25,14 @@ class Learned:
     count_error: int = 0
     sites: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ()
+    #: Related headlines the batch showed whole (`[pack] headlines`): a glued link to one of
+    #: them ends exactly where it ends. The most frequent first.
+    headlines: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to write: no rule and no headline."""
+        return not self.rules and not self.headlines
 
     def to_toml(self, *, generated: str = "", inputs: Sequence[str] = ()) -> str:
         """The rule pack as TOML, in the format of `rules/` (`cleaner rules check` passes)."""
@@ -95,6 +103,11 @@ def _render(learned: Learned, generated: str, inputs: Sequence[str]) -> str:
         lines.append(f"sites = {_toml_list(learned.sites)}")
     if learned.signatures:
         lines.append(f"signatures = {_toml_list(learned.signatures)}")
+    if learned.headlines:
+        lines.append(
+            "# related headlines the batch showed whole: a glued link to one ends where it does"
+        )
+        lines.append(f"headlines = {_toml_list(learned.headlines)}")
     lines += ["", "[macros]"]
     lines += [f"{name} = {_toml_str(value)}" for name, value in MACROS.items()]
     for r in learned.rules:

@@ -15,6 +15,13 @@ from ..engine.layout import Unit
 _STOP = re.compile(r"[.!?…][\"”’)\]]*")
 _GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 _OPENING = '"“‘(['
+# ... and before the brand of a dateline after a blank or glued to a word (`Editor: Ani
+# KONTAN.CO.ID - JAKARTA.`, `JAKARTA, KOMPAS.com -`): the dateline opens the story.
+_BRAND = re.compile(
+    r"(?<=[\sa-z])(?<!,[ \t])(?=(?:[A-Z]{3,}(?:[ \t][A-Z]{3,}){0,2},[ \t]*)?"
+    r"(?:[A-Z][A-Z0-9-]+|[A-Z][a-z0-9-]+)\.(?:COM|CO\.ID|com|co\.id)"
+    r"[ \t]*(?:,[ \t]*[A-Z][\w .]{1,30}?)?[ \t]*[-–—])"
+)
 
 
 #: Brand names written in CamelCase are words, not glue.
@@ -63,6 +70,8 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['kata dia.', 'Baca Juga', 'Tertimbun Longsor.', 'Reporter: Tira Santia,Sumber:']
     """
     seps = [sep for m in _STOP.finditer(text, start, end) if (sep := _after_stop(text, m, end))]
+    if text.find(".co", start, end) >= 0 or text.find(".CO", start, end) >= 0:
+        seps += [(m.start(), m.start()) for m in _BRAND.finditer(text, start, end)]
     for m in _GLUE.finditer(text, start, end):
         at = m.start()
         w0, w1 = at, at

@@ -27,6 +27,10 @@ class LearnOptions:
     #: Longer candidates that read as prose are story text unless a cue says otherwise.
     prose_words: int = 25
     prose_chars: int = 200
+    #: Repeated token sequences are found from runs of this many tokens.
+    ngram: int = 6
+    #: Related headlines the batch shows whole, written to the pack (the most frequent).
+    max_headlines: int = 500
 
     def __post_init__(self) -> None:
         if self.min_docs < 2:
@@ -37,6 +41,10 @@ class LearnOptions:
             raise ValueError("max_examples must be at least 1")
         if self.max_keys < 16:
             raise ValueError("max_keys must be at least 16")
+        if self.ngram < 2:
+            raise ValueError("ngram must be at least 2")
+        if self.max_headlines < 0:
+            raise ValueError("max_headlines must not be negative")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ each rule, its id, description and category, and the signatures of the site's pa
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,13 +14,17 @@ from ..engine import Cleaner
 from ..engine.examples import Example, check
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
-from .guards import CUES, guess_category, letters, reads_as_sentence
+from .cores import as_info, cores
+from .guards import CUES, guess_category, letters, reads_as_sentence, repeat_reason
+from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
+from .repeats import spaced
 from .results import LearnedRule, Rejected
+from .sightings import Info
 
-if TYPE_CHECKING:  # the learner calls the finisher: only its types are needed here
-    from .counting import Info, Learner
+if TYPE_CHECKING:  # the learner calls the finisher: only its type is needed here
+    from .counting import Learner
 
 _WORD = re.compile(r"\S+")
 
@@ -35,6 +40,8 @@ class _Candidate:
     category: str = "navigation"
     cue: str | None = None
     examples: tuple[str, ...] = ()
+    repeat: bool = False  # a run of repeated tokens, trimmed to its core
+    shape: str | None = None  # the shape that vouched for it, when no cue word did
 
 
 #: Of the context kept with an example (counting.CONTEXT), a remove example shows at most this.
@@ -51,14 +58,16 @@ class Finisher:
         self.rejected: list[Rejected] = []
         self.accepted: list[_Candidate] = []
         self.accepted_rules: list[_Candidate] = []
+        self._runs: list[Info] = []
 
     def run(self) -> Learned:
         n = self.l.documents
         found = [
             _Candidate(self.l._counts[h], info, info.examples[0][1])
             for h, info in self.l._info.items()
-            if self.l._counts.get(h, 0) >= 2 and info.examples
+            if self.l._counts.get(h, 0) >= 2 and info.examples and not info.repeats
         ]
+        found += self._repeats(n)
         found.sort(key=lambda c: (-c.docs, -len(c.text), c.text))
         for cand in found:
             reason = self._reason(cand, n)
@@ -76,10 +85,35 @@ class Finisher:
             rejected=tuple(self.rejected),
             options=self.o,
             duplicates=self.l.duplicates,
-            count_error=self.l.count_error,
+            count_error=max(self.l.count_error, self.l.grams.count_error),
             sites=(site.lower(),) if "." in site else (),
             signatures=sigs,
+            headlines=self._headlines(),
         )
+
+    def _repeats(self, n: int) -> list[_Candidate]:
+        """The cores of the runs of repeated tokens, at the learning threshold."""
+        o, learner = self.o, self.l
+        threshold = max(o.min_docs, math.ceil(o.min_share * n))
+        runs = [info for info in learner._info.values() if info.repeats]
+        runs += [as_info(occ, o.max_examples) for occ in learner._first.values()
+                 if "repeat" in occ.kinds]  # fmt: skip
+        self._runs = runs
+        found = cores(runs, o.ngram, learner.grams.count, threshold, o.max_examples)
+        return [_Candidate(docs, info, info.examples[0][1], repeat=True) for docs, info in found]
+
+    def _headlines(self) -> tuple[str, ...]:
+        """The related headlines the batch showed whole, glued ones included: a link that
+        recurs glued the same way ends where its documents part."""
+        o, learner = self.o, self.l
+        found = Headlines(learner.headlines.cap)
+        found.counts = dict(learner.headlines.counts)
+        links = [
+            info for info in self._runs if any(MARKER.search(raw) for _, raw, _ in info.examples)
+        ]
+        for docs, info in cores(links, o.ngram, learner.grams.count, o.min_docs, o.max_examples):
+            found.add_glued(info.examples, docs)
+        return tuple(found.top(o.max_headlines))
 
     def _reason(self, c: _Candidate, n: int) -> str | None:
         o, info = self.o, c.info
@@ -97,6 +131,8 @@ class Finisher:
         for a in self.accepted:
             if c.docs <= a.docs and _inside(c, a):
                 return f"part of a longer repeated piece (learned as {_slug(a.text)!r})"
+            if _inside(a, c, raw=True):
+                return f"removed by a piece learned before (learned as {_slug(a.text)!r})"
         literal = "".join(t for k, t in tokens(c.text) if k in ("lit", "ws", "cue"))
         words = _WORD.findall(c.text)
         if letters(literal) < 3 or (len(words) == 1 and words[0][0].islower()):
@@ -114,6 +150,9 @@ class Finisher:
         # ("Selanjutnya", "Halaman") open story sentences too, so they never vouch for one.
         if c.text[0] in "\"“‘'" or c.text.startswith(('("', "(“")):
             return "a quotation: story text reprinted across articles"
+        if c.repeat:
+            reason, c.category, c.shape = repeat_reason(c.text, info, c.category)
+            return reason
         if c.cue is not None and c.category not in ("navigation", "dateline"):
             return None
         lower = sum(w[0].islower() for w in words)
@@ -152,8 +191,12 @@ class Finisher:
     def _shape(self, c: _Candidate) -> None:
         """Choose the scope, build the pattern, and keep the examples it really removes."""
         info = c.info
-        body = generalise(c.text, *(raw for _, raw, _ in info.examples))
-        if info.spans * 2 >= info.seen:
+        if c.repeat:  # token by token, so that it matches with or without blanks between
+            body = generalise(spaced(c.text), *(spaced(raw) for _, raw, _ in info.examples))
+            body = body.replace(r"\s+", r"\s*")
+        else:
+            body = generalise(c.text, *(raw for _, raw, _ in info.examples))
+        if c.repeat or info.spans * 2 >= info.seen:
             c.scope = "span"
             first, last = c.text[0], c.text[-1]
             lead = (
@@ -247,10 +290,13 @@ def _probe_rule(c: _Candidate) -> Rule:
     return make_rule(entry, pack="learned", macros=MACROS, path="<learned>", examples=False)
 
 
-def _inside(part: _Candidate, whole: _Candidate) -> bool:
-    """`part` occurs inside every example of `whole` (so a rule for `whole` removes it)."""
+def _inside(part: _Candidate, whole: _Candidate, raw: bool = False) -> bool:
+    """`part` occurs inside every example of `whole` (so a rule for `whole` removes it);
+    with `raw`, `part`'s rule removes the whole of every example of `whole`."""
     rx = regex.compile(part.expanded, regex.VERSION0 | regex.MULTILINE)
-    return all(rx.search(raw) for _, raw, _ in whole.info.examples)
+    if raw:
+        return all(rx.fullmatch(text.strip()) for _, text, _ in whole.info.examples)
+    return all(rx.search(text) for _, text, _ in whole.info.examples)
 
 
 _RELATED = dict(CUES)["related"]
@@ -269,7 +315,11 @@ def _after_related_cue(c: _Candidate) -> bool:
 def _is_dateline(c: _Candidate, words: list[str]) -> bool:
     """A place name on its own above the lead ("Jakarta" then "-"), or a "CITY -" prefix."""
     short = len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
-    dashed = c.info.dash_after * 2 >= c.info.seen or c.text.rstrip().endswith(("-", "–", "—"))
+    dashed = (
+        c.info.dash_after * 2 >= c.info.seen
+        or c.text.rstrip().endswith(("-", "–", "—"))
+        or any(w in ("-", "–", "—") for w in words)  # "KONTAN.CO.ID - JAKARTA."
+    )
     return short and dashed and c.info.head * 2 >= c.info.seen
 
 
@@ -283,10 +333,10 @@ def _describe(c: _Candidate, n: int) -> str:
     what = {"line": "Repeated line", "span": "Repeated text"}[c.scope]
     if c.scope == "span" and c.pattern.startswith("{unit_start}"):
         what = "Repeated line (split at links)"
-    elif c.scope == "span" and info.spans * 2 >= info.seen:
-        what = "Repeated text glued into paragraphs"
+    elif c.scope == "span" and (c.repeat or info.spans * 2 >= info.seen):
+        what = "Repeated " + ("token sequence" if c.repeat else "text") + " glued into paragraphs"
         where = where.replace("at the", "near the").replace("inside articles", "in articles")
-    cue = f"; cue {c.cue!r}" if c.cue else ""
+    cue = f"; cue {c.cue!r}" if c.cue else f"; shape: {c.shape}" if c.shape else ""
     return f"{what} {where}: seen in {c.docs} of {n} documents ({c.docs / n:.0%}){cue}"
 
 

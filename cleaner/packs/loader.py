@@ -249,8 +249,10 @@ def parse_pack(text: str, path: str | Path = "<memory>") -> Pack:
     if not isinstance(macros, dict) or not all(isinstance(v, str) for v in macros.values()):
         raise RuleError(path, None, "[macros] must map names to pattern strings")
     entries = data.get("rule", [])
-    if not isinstance(entries, list) or not entries:
-        raise RuleError(path, None, "a pack needs at least one [[rule]]")
+    headlines = tuple(h.strip() for h in _strings(path, None, meta, "headlines") if h.strip())
+    if not isinstance(entries, list) or not (entries or headlines):
+        # a learned pack may hold related headlines alone: they are data for the engine
+        raise RuleError(path, None, "a pack needs at least one [[rule]] (or [pack] headlines)")
     rules = tuple(_rule(path, name, e, macros) for e in entries)
     signatures = _strings(path, None, meta, "signatures")
     for sig in signatures:
@@ -265,7 +267,7 @@ def parse_pack(text: str, path: str | Path = "<memory>") -> Pack:
         rules=rules,
         sites=tuple(s.lower() for s in _strings(path, None, meta, "sites")),
         signatures=signatures,
-        headlines=tuple(h.strip() for h in _strings(path, None, meta, "headlines") if h.strip()),
+        headlines=headlines,
     )
 
 
