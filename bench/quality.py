@@ -198,7 +198,7 @@ def learn_bulk(bulk: Path, sets: list[str]) -> int:
             on_top = learn(texts, site=site)
             alone = learn(texts, site=site, known=None)
             seconds = time.process_time() - started
-            group = "hold-out" if outlet in blind else "dev"
+            group = "hold-out outlets" if outlet in blind else "dev outlets"
             n = f"{len(mine)} ({len(texts)})"
             for label, result, with_shipped in (
                 ("shipped rules", None, True),

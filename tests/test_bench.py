@@ -76,6 +76,16 @@ def test_the_learn_benchmark_reports_the_ratio_and_memory():
     assert re.search(rf"cleaner learn alone: {number} s, {number} MB/s", report)
 
 
+def test_the_learn_benchmark_runs_on_real_batches():
+    report = _run(
+        "bench/learn_run.py", "--bulk", "tests/cases/learn/bulk", "--repeat", "1", "--jobs", "1"
+    )
+    records = re.search(r"dump: [\d.]+ MB, (\d+) records of real batches", report)
+    assert records and int(records.group(1)) == 129, report  # 40 + 40 + 49 in the fixtures
+    assert re.search(r"^1\s+[\d.]+\s+[\d.]+\s+[\d.]+x\s", report, re.M), report
+    assert f"output: {records.group(1)} lines for {records.group(1)} records" in report
+
+
 def test_the_learning_benchmarks_run_on_the_repository_batches():
     # the figures in the README come from the shared bulk batches (--bulk); these are the
     # small batches copied into the repository
