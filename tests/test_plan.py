@@ -230,3 +230,55 @@ def test_no_removal_is_blanks_alone():
     for name, text in TEXTS:
         result = CLEANER.clean(text)
         assert all(r.text.strip() for r in result.removals), name
+
+
+def test_rules_that_never_apply_cost_no_work_per_text(monkeypatch, tmp_path):
+    """Ten times the rules (learned-style, `bench/run.py`'s scaling pack) add no regex call and
+    almost no literal look-up on texts where they cannot match: the per-article cost must not
+    grow with the rule count. Counted, not timed, so that the test does not depend on the VM."""
+    import sys
+
+    from cleaner.engine import plan as plan_module
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from run import many_rules
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    pack = tmp_path / "many.toml"
+    pack.write_text(many_rules(9 * len(RULES)), encoding="utf-8")
+    counts = {"lookups": 0, "searches": 0, "fullmatches": 0}
+    contains, matches = plan_module._contains, plan_module.Plan._matches
+
+    def counted_contains(*args):
+        counts["lookups"] += 1
+        return contains(*args)
+
+    def counted_matches(self, *args, **kwargs):
+        counts["searches"] += 1
+        yield from matches(self, *args, **kwargs)
+
+    class Counted:
+        def __init__(self, compiled):
+            self.compiled = compiled
+
+        def fullmatch(self, *args, **kwargs):
+            counts["fullmatches"] += 1
+            return self.compiled.fullmatch(*args, **kwargs)
+
+    monkeypatch.setattr(plan_module, "_contains", counted_contains)
+    monkeypatch.setattr(plan_module.Plan, "_matches", counted_matches)
+
+    def work(cleaner: Cleaner) -> dict[str, int]:
+        for line in cleaner._generic_plan._lines:
+            line.compiled = Counted(line.compiled)
+        for key in counts:
+            counts[key] = 0
+        for _, text in TEXTS:
+            cleaner.clean(text)
+        return dict(counts)
+
+    few, many = work(Cleaner()), work(Cleaner(rules=[pack]))
+    assert len(Cleaner(rules=[pack]).all_rules) >= 10 * len(RULES)
+    assert many["searches"] == few["searches"] and many["fullmatches"] == few["fullmatches"]
+    assert many["lookups"] <= 1.2 * few["lookups"], (few, many)

@@ -100,7 +100,6 @@ class Plan:
         ordered = sorted(rules, key=lambda r: _SCOPE_ORDER[r.scope])  # stable: pack order
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
-        self._needy = [lr for lr in self._lines if lr.needs is not None]
         self._line_first = [first_chars(r.pattern) for r in self.line_rules]
         self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
@@ -203,21 +202,27 @@ class Plan:
         allowed = budget(timeout, text)
         left_for: dict[str, float] = {}
         skipped: set[str] = set()
-        # a rule whose literals are nowhere in the text is out for every unit: one look each
-        absent = {lr for lr in self._needy if not _contains(text, lr.needs, 0, len(text))}
+        # whether a rule's literals are anywhere in the text: looked up once, the first time
+        # the rule is a candidate (not for every rule: a thousand learned rules cost nothing
+        # on a text where their first characters open no unit)
+        in_text: dict[_LineRule, bool] = {}
         for u in parts:
             start, end = u.start, u.end
             last, width = text[end - 1], end - start
             for lr in self._candidates(text[start : start + 4]):
                 # cheapest test first: most units are sentences, longer than any line rule
-                if not lr.shortest <= width <= lr.longest or lr in absent:
+                if not lr.shortest <= width <= lr.longest:
                     continue
                 if lr.last is not None and last not in lr.last:
                     continue
                 if lr.zone != "any" and not zones.allows(lr.zone, start):
                     continue
-                if lr.needs is not None and not _contains(text, lr.needs, start, end):
-                    continue
+                if lr.needs is not None:
+                    anywhere = in_text.get(lr)
+                    if anywhere is None:
+                        anywhere = in_text[lr] = _contains(text, lr.needs, 0, len(text))
+                    if not anywhere or not _contains(text, lr.needs, start, end):
+                        continue
                 rule = lr.rule
                 if rule.id in skipped:
                     continue
