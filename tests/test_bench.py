@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -98,3 +100,13 @@ def test_the_learning_benchmarks_run_on_the_repository_batches():
         for pack in ("shipped rules", "+ learned from its bulk batch", "learned alone"):
             assert re.search(rf"^{outlet} .* {re.escape(pack)} ", report, re.M), (outlet, pack)
     assert re.search(rf"^learning: .* {number} MB/s$", report, re.M)
+
+
+def test_the_comparison_with_an_earlier_commit_reports_the_ratio():
+    # against HEAD itself: the script exports the commit's package and rules with git archive
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("not a git checkout: there is no earlier commit to compare with")
+    report = _run("bench/compare.py", "HEAD", "--mb", "0.1", "--repeat", "1")
+    assert re.search(r"^HEAD +\d+\.\d\d s +\d+ µs/article$", report, re.M), report
+    assert re.search(r"^this tree +\d+\.\d\d s +\d+ µs/article$", report, re.M), report
+    assert re.search(r"^ratio +\d+\.\d\dx$", report, re.M), report
