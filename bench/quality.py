@@ -89,9 +89,14 @@ def main(argv: list[str] | None = None) -> int:
         urls = "without URLs" if args.no_urls else "URLs from the manifest"
         print(table(report, title=f"== {name}: {len(articles)} articles, shipped rules, {urls}"))
         if args.details:
-            if name in BLIND:
+            if name in BLIND:  # which rules to look at, without a word of the texts
+                by_rule = Counter()
+                for loss in report.losses:
+                    by_rule[loss.rule_id] += len(loss.text.split())
+                rules = ", ".join(f"{rule} {n} words" for rule, n in sorted(by_rule.items()))
                 print(
-                    f"(blind set: {len(report.losses)} stretches of story text removed, "
+                    f"(blind set: {len(report.losses)} stretches of story text removed"
+                    f"{f' ({rules})' if rules else ''}, "
                     f"{len(report.misses)} label spans left in; texts not shown)"
                 )
             else:

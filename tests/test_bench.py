@@ -53,7 +53,13 @@ def test_the_quality_benchmark_reports_every_labelled_set_by_outlet_and_category
     assert len(re.findall(r"^all\s+\d+\s+\d+\.\d%\s+\d+\.\d%\s+\d+\.\d\d%", report, re.M)) == 3
     assert len(re.findall(r"^recall by category: ad ", report, re.M)) >= 2
     assert "worst 5 documents by recall:" in report and "story text removed (" in report
-    assert "(blind set:" in report  # the hold-out's texts are never printed
+    assert "(blind set:" in report  # the hold-out's texts are never printed: rule ids only
+    by_rule = r"[\w-]+ \d+ words"
+    blind = (
+        rf"\(blind set: \d+ stretches of story text removed(?: \({by_rule}(?:, {by_rule})*\))?,"
+        r" \d+ label spans left in; texts not shown\)"
+    )
+    assert re.search(blind, report), report
 
 
 def test_the_quality_benchmark_scores_every_labelled_outlet_without_body_loss():
