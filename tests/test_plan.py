@@ -8,6 +8,7 @@ against the obvious slow way, on every rule and on real text in several layouts.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.engine import passes
+from cleaner.engine import plan as plan_module
 from cleaner.engine.examples import expected_output
 from cleaner.engine.layout import Zones, head_end, is_body_like, tail_start, units
 from cleaner.engine.plan import Literals, Occurrences, Plan, stretches
@@ -236,10 +238,6 @@ def test_rules_that_never_apply_cost_no_work_per_text(monkeypatch, tmp_path):
     """Ten times the rules (learned-style, `bench/run.py`'s scaling pack) add no regex call and
     almost no literal look-up on texts where they cannot match: the per-article cost must not
     grow with the rule count. Counted, not timed, so that the test does not depend on the VM."""
-    import sys
-
-    from cleaner.engine import plan as plan_module
-
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         from run import many_rules

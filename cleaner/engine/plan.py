@@ -104,9 +104,9 @@ class Plan:
         self._by_key: dict[str, tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
-        # a literal one of which every match holds: a stretch without any is skipped (the
-        # tail-zone rules have no prefixes to look for, but a closing code needs its '(')
-        # (once per text, so a longer list pays: follow-channel names twenty platforms)
+        # literals one of which every match holds: a rule with no place to look (no prefix,
+        # no anchored start) skips a stretch without any. Looked for once per stretch, not
+        # per candidate, so a longer list (up to TEXT_REQUIRED) pays: a closing code needs '('
         self.needs = {r.id: required(r.pattern, TEXT_REQUIRED) for r in self.others}
         # A rule located by its prefixes runs only on texts where one of them occurs (at a
         # unit start, for an anchored rule); the others run on every text.

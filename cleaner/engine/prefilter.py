@@ -90,7 +90,6 @@ def last_chars(pattern: str) -> tuple[str, ...] | None:
 
 
 @cache
-@cache
 def widths(pattern: str) -> tuple[int, int | None]:
     """The shortest and longest match (None: no limit), in characters.
 
