@@ -341,10 +341,10 @@ def _left(deadline: float) -> float:
     return left
 
 
-def _trie(literals: set[str]) -> str:
+def trie(literals: set[str]) -> str:
     r"""One regex for a set of literals, shaped like a trie; it matches the longest one.
 
-    >>> print(_trie({"Baca", "Baca juga", "Baca lagi", "(", "Lihat"}))
+    >>> print(trie({"Baca", "Baca juga", "Baca lagi", "(", "Lihat"}))
     (?:\(|Baca(?:\ (?:juga|lagi))?|Lihat)
     """
     root: dict = {}
@@ -448,7 +448,7 @@ class Literals:
     """
 
     def __init__(self, literals: set[str]) -> None:
-        self._rx = re.compile(_trie(literals)) if literals else None
+        self._rx = re.compile(trie(literals)) if literals else None
         self.longest = max(map(len, literals), default=0)
         self._at: dict[str, tuple[str, ...]] = {
             lit: tuple(lit[:j] for j in range(1, len(lit) + 1) if lit[:j] in literals)

@@ -116,13 +116,16 @@ class Learner:
             # A line none of whose n-grams an earlier document had repeats nothing seen so
             # far, nor does any part of it: most story text costs no more than this look-up.
             # When it comes again, its second sighting counts for both (see `_count`).
-            if ":" not in line and grams.fresh(start, end):  # (a colon: a name after a cue)
+            fresh, partly_new = grams.novelty(start, end)
+            if fresh and ":" not in line:  # (a colon: a name after a cue, which varies)
                 continue
-            self._piece(pieces, text, start, end, "line" if count == 1 else "block", grams)
+            # only a whole repeat is counted as a line (or one with a colon: its name varies)
+            if not partly_new or ":" in line:
+                self._piece(pieces, text, start, end, "line" if count == 1 else "block", grams)
             cuts = segments(text, start, end)
             if len(cuts) > 1:
                 for s, e in cuts:
-                    if ":" in text[s:e] or not grams.fresh(s, e):
+                    if ":" in text[s:e] or not grams.partly_new(s, e):
                         self._piece(pieces, text, s, e, "span", grams)
             if len(line) > 300:  # a glued paragraph: its sentences that open after a stop
                 sentences.extend(

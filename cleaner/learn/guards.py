@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.plan import trie
 from .pieces import SENTENCE_END
 
 #: Cue words that say what a repeated piece is (checked in this order; navigation otherwise).
@@ -54,7 +55,7 @@ _CUE_HINTS = (
 )  # fmt: skip
 
 
-_HINT = re.compile("|".join(map(re.escape, _CUE_HINTS)))
+_HINT = re.compile(trie(set(_CUE_HINTS)))  # a trie: a plain alternation costs 2.5x as much
 
 
 def guess_category(text: str) -> tuple[str, str | None]:

@@ -13,7 +13,7 @@ from ..engine.layout import Unit
 # where a lower-case word is glued to a capitalised one ("Baca JugaTertimbun"), the typical
 # glue of scraped dumps. Plain `re` scans: this runs on every line of every document.
 _STOP = re.compile(r"[.!?…][\"”’)\]]*")
-_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])(?<=[a-z]{2})")  # the seam is where it ends
 _OPENING = '"“‘(['
 # ... and before the brand of a dateline after a blank or glued to a word (`Editor: Ani
 # KONTAN.CO.ID - JAKARTA.`, `JAKARTA, KOMPAS.com -`): the dateline opens the story.
@@ -73,7 +73,7 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text.find(".co", start, end) >= 0 or text.find(".CO", start, end) >= 0:
         seps += [(m.start(), m.start()) for m in _BRAND.finditer(text, start, end)]
     for m in _GLUE.finditer(text, start, end):
-        at = m.start()
+        at = m.end()
         w0, w1 = at, at
         while w0 > start and text[w0 - 1].isalpha():
             w0 -= 1

@@ -167,8 +167,23 @@ class DocGrams:
     def fresh(self, start: int, end: int) -> bool:
         """text[start:end] has n tokens or more and no earlier document had any of its
         n-grams: it is no repeat of anything seen (most story sentences)."""
+        return self.novelty(start, end)[0]
+
+    def partly_new(self, start: int, end: int) -> bool:
+        """text[start:end] has n tokens or more and some of its n-grams no earlier document
+        had: it is no repeat of a whole piece seen before."""
+        return self.novelty(start, end)[1]
+
+    def novelty(self, start: int, end: int) -> tuple[bool, bool]:
+        """(fresh, partly_new) of text[start:end] in one look-up (False, False if it has
+        fewer than n tokens: too short to tell)."""
         a, b = self.tokens(start, end)
-        return b - a >= self.n and self.seen.isdisjoint(self.hashes[a : b - self.n + 1])
+        if b - a < self.n:
+            return False, False
+        grams = self.hashes[a : b - self.n + 1]
+        if self.seen.isdisjoint(grams):
+            return True, True
+        return False, not self.seen.issuperset(grams)
 
     def known(self, start: int, end: int) -> bool:
         """text[start:end] has n tokens or more and earlier documents had all its n-grams."""
