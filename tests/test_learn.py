@@ -290,6 +290,73 @@ def test_sites_of_a_batch_share_one_cap():
     assert all(learner.finish(None).rules for learner in batch.learners.values())
 
 
+# ---------------------------------------------------------------- markers of related links
+
+
+def _links(marker: str, i: int, glued: bool) -> str:
+    """An article with a related link under `marker` (its headline another each time): on a
+    line of its own, or glued into a paragraph."""
+    link = f"{marker} {headline(i + 3).title()}"
+    if glued:
+        return f"{story(i)} {story(i + 1)}{link} {story(i + 2)}\n{story(i + 4)}\n"
+    return f"{story(i)}\n{link}\n{story(i + 2)}\n{story(i + 4)}\n"
+
+
+def test_a_marker_no_rule_knows_takes_the_headline_after_it(tmp_path):
+    # `Artikel Pilihan:` is in no shipped rule; each link under it has another headline, so
+    # no line repeats: the marker does, with a headline after it, on its line or glued
+    docs = [_links("Artikel Pilihan:", i, glued=i % 2 == 1) for i in range(12)]
+    learned = learn(docs, site="warta.id", known=None)
+    [rule] = learned.rules
+    assert (rule.category, rule.scope, rule.extend) == ("related", "span", "headline")
+    assert rule.description.startswith("Related-link marker, with the headline after it")
+    assert any(r.startswith("[[Artikel Pilihan: ") and "]] " in r for r in rule.remove)
+    assert all(check(Example(rule.rule(), "remove", r)) is None for r in rule.remove)
+    text = learned.to_toml()
+    assert tomllib.loads(text)["rule"][0]["extend"] == "headline"
+    pack = write(tmp_path / "warta.toml", text)
+    fresh = _links("Artikel Pilihan:", 40, glued=True)
+    out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
+    assert out == f"{story(40)} {story(41)} {story(42)}\n{story(44)}\n"
+    # a story sentence that happens to hold the words, not at a marker's place, stays
+    quoted = f"{story(50)}\nKata dia, Artikel Pilihan: {headline(51)} ditulis kemarin."
+    assert Cleaner(rules=[pack], default_rules=False).clean(quoted).text == quoted
+
+
+def test_a_marker_on_a_line_of_its_own_takes_the_headline_lines_under_it(tmp_path):
+    docs = [
+        f"{story(i)}\nBerita Pilihan:\n{headline(i + 1)}\n{headline(i + 2)}\n{story(i + 3)}\n"
+        for i in range(10)
+    ]
+    learned = learn(docs, site="warta.id", known=None)
+    [rule] = learned.rules
+    assert (rule.category, rule.extend) == ("related", "headline-lines")
+    pack = write(tmp_path / "warta.toml", learned.to_toml())
+    fresh = f"{story(30)}\nBerita Pilihan:\n{headline(31)}\n{headline(32)}\n{story(33)}\n"
+    out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
+    assert out == f"{story(30)}\n{story(33)}\n"
+
+
+def test_a_colon_before_story_text_is_no_marker():
+    # a dateline with a colon, and the questions and answers of an interview, recur at the
+    # start of lines in every article: what follows them is story text, not a headline
+    docs = [f"Jakarta: {story(i)} {story(i + 1)}\nTanya: {story(i + 2)}\nJawab: {story(i + 3)}"
+            for i in range(12)]  # fmt: skip
+    learned = learn(docs, site="warta.id", known=None)
+    assert learned.rules == ()
+    assert "marker of navigation text" in rejected(learned, "Jakarta:")
+    assert "marker of navigation text" in rejected(learned, "Tanya:")
+
+
+def test_a_byline_cue_is_learned_with_its_name_not_as_a_marker():
+    # `Pewarta:` is also a marker at the start of a line; its rule is the line's, name and all
+    names = ["Ani Lestari", "Budi Santoso", "Citra Dewi", "Dodi Hartono"]
+    docs = [article(i, end=[f"Pewarta: {names[i % 4]}"]) for i in range(8)]
+    learned = learn(docs, site="warta.id", known=None)
+    assert [r.pattern for r in learned.rules] == [r"Pewarta\s*:\s*{name}"]
+    assert "marker of byline text" in rejected(learned, "Pewarta:")
+
+
 # ---------------------------------------------------------------- the pack
 
 

@@ -5,8 +5,10 @@ reads the documents of one site one at a time and counts, once per document, eve
 every glued sentence-like segment, normalised first: white space collapsed, and numbers, dates,
 day names and the names after byline cues (`Editor:`, `Reporter:` ...) replaced by
 placeholders, so `22 Views` and `105 Views` are one line. It also counts every run of 6
-tokens, so that boilerplate glued where no line or sentence end marks it is found too, and
-collects the related headlines the batch shows whole (`Learned.headlines`). The counts live
+tokens, so that boilerplate glued where no line or sentence end marks it is found too, every
+marker that opens a line or sentence (`Baca juga:`, `Artikel Pilihan:`; a related marker is
+learned with the headline after it, which varies from article to article), and collects the
+related headlines the batch shows whole (`Learned.headlines`). The counts live
 in tables with a hard cap (hashes, pruned Misra-Gries style), so a batch of any size is read
 in one pass in bounded memory. `finish()` keeps what recurs in enough documents and passes
 the guards against learning story text, and returns a `Learned`: rules in the format of
@@ -29,7 +31,7 @@ its examples and the known rules), `cleaner.packs` (rules are built with `make_r
 `expand_macros`, as the loader builds them) and `cleaner.model`. By stage:
 
 - `normalising`: a piece's counting key (`normalise`) and its pattern (`generalise`, `MACROS`);
-- `pieces`: the lines and glued segments of a document that are counted;
+- `pieces`: the lines, glued segments and markers of a document that are counted;
 - `repeats`: tokens, the counting table of their n-grams (`Grams`), a document's runs of
   repeated tokens, and whether a line is fresh (no earlier document had any of its n-grams);
 - `sightings`: where a piece sits in a document (`Occurrence`, `place`), what is known of one

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 
 from ..engine import Cleaner
+from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
 from .guards import guess_category
-from .headlines import Headlines
+from .headlines import Headlines, headline_like
 from .normalising import normalise
 from .packfile import Learned
-from .pieces import logical_lines, segments
+from .pieces import logical_lines, markers, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
 from .results import LearnOptions
 from .rulemaking import Finisher
 from .sightings import Info, Occurrence, place
 
+_APART = ("repeat", "marker")  # kinds counted under keys of their own
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 
 
@@ -141,6 +144,17 @@ class Learner:
         # the story runs from the first to the last paragraph that reads as one; a glued
         # document (one paragraph) is judged by offsets alone
         region = (story[0][0], story[-1][1]) if len(story) > 1 else (0, n)
+        starts = [u.start for u in parts]
+        for s, e in markers(text):  # `Baca juga:` and the like, whatever follows them
+            occ = self._piece(pieces, text, s, e, "marker", grams)
+            # (a byline's or a caption's cue is learned with its line: what follows it is
+            # no headline worth looking for)
+            category = guess_category(occ.raw)[0] if occ is not None else None
+            if occ is not None and category in ("related", "navigation"):
+                at = bisect_right(starts, s) - 1  # the unit the marker is in
+                occ.headline_after, occ.ends_line = _headline_after(
+                    text, s, e, parts, at, strict=category == "navigation"
+                )
         known = {(o.start, o.end) for o in pieces.values()}
         for s, e in grams.runs(text, [u.start for u in parts[1:]]):
             if (s, e) not in known:  # a run that is a line or segment is counted as one
@@ -168,21 +182,24 @@ class Learner:
         end: int,
         kind: str,
         grams: DocGrams,
-    ) -> None:
+    ) -> Occurrence | None:
         if end - start > self.options.max_chars:
-            return
+            return None
         raw = text[start:end]
         if not _TWO_LETTERS.search(raw):
-            return
+            return None
         # a run of repeated tokens is counted apart from the lines and segments: its extent
         # depends on which documents came before, and is only settled by `finish`
-        h = hash(("repeat", normalise(raw)) if kind == "repeat" else normalise(raw))
+        # a marker is counted apart from a line of the same text: `Pewarta:` opens a byline
+        # line (`Pewarta:<name>`), and both are judged on their own
+        h = hash((kind, normalise(raw)) if kind in _APART else normalise(raw))
         found = pieces.get(h)
         if found is None:
             again = kind != "repeat" and grams.known(start, end)
-            pieces[h] = Occurrence(raw, start, end, {kind}, again=again)
+            found = pieces[h] = Occurrence(raw, start, end, {kind}, again=again)
         else:
             found.kinds.add(kind)
+        return found
 
     def _count(self, h: int, occ: Occurrence, doc) -> None:
         count = self._counts.get(h)
@@ -248,3 +265,32 @@ class Learner:
 def _promo(paragraph: str) -> bool:
     """A short paragraph with a cue word: a promo that reads like a sentence."""
     return len(paragraph) <= PROMO_CHARS and guess_category(paragraph)[0] != "navigation"
+
+
+def _headline_after(
+    text: str, start: int, end: int, parts: list, at: int, strict: bool = False
+) -> tuple[bool, bool]:
+    """(a headline follows the marker text[start:end] of unit parts[at], the marker ends its
+    unit): the rest of its unit, or the next unit if the marker ends its own, reads as a
+    linked headline; or a headline glued into the paragraph after it ends where the
+    headline component says. `strict` (a marker without a cue word): the headline opens
+    with a capital letter (`Kabar: 3 warga ...` is no link)."""
+    stop = parts[at].end if at >= 0 else len(text)
+    rest = text[end:stop].strip()
+    if not rest:
+        nxt = parts[at + 1] if at + 1 < len(parts) else None
+        rest = text[nxt.start : nxt.end] if nxt is not None else ""
+        return bool(rest) and _titled(rest, strict) and headline_like(rest), True
+    if not _titled(rest, strict):
+        return False, False
+    if headline_like(rest):
+        return True, False
+    while end < stop and text[end] in " \t\u00a0":
+        end += 1
+    return headline_end(text, end, marker=start)[0] is not None, False
+
+
+def _titled(headline: str, strict: bool) -> bool:
+    """Not `strict`, or the headline opens with a capital letter (maybe after a quote)."""
+    first = headline[1:2] if headline[0] in "\"“‘'" else headline[0]
+    return not strict or first.isupper()

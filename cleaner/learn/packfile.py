@@ -117,6 +117,7 @@ def _render(learned: Learned, generated: str, inputs: Sequence[str]) -> str:
             f"id = {_toml_str(r.id)}",
             f"category = {_toml_str(r.category)}",
             f"scope = {_toml_str(r.scope)}",
+            *([f"extend = {_toml_str(r.extend)}"] if r.extend else []),
             f"description = {_toml_str(r.description)}",
             f"pattern = {_toml_str(r.pattern)}",
             f"remove = {_toml_list(r.remove)}",

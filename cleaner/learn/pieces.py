@@ -122,3 +122,47 @@ def _after_stop(text: str, stop: re.Match, end: int) -> tuple[int, int] | None:
         if before.islower() or (k + 1 < end and text[k + 1].islower()):
             return (at, at)
     return None
+
+
+# A marker: one to four words, the first capitalised, and a colon (`Baca juga:`, `Artikel
+# Pilihan:`, `BACA JUGA :`); no digits (`Pukul 10:30`). Colons are few: each is looked for
+# with `str.find`, and the words before it read with a pattern anchored at it.
+_MARKER = re.compile(
+    r"[A-Z][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[ \t\u00a0]+[^\W\d_][\w’'&]*){0,3}[ \t\u00a0]*:\Z"
+)
+_MARKER_CHARS = 40  # characters a marker may take at most
+#: After these (and blanks) a marker opens something: a sentence end, a parenthesis, a dash
+#: or a bullet; not a word (`kata Ketua KPK: ...`), a comma and a blank, or the square
+#: bracket of a tag (`[Gambas:Video CNN]`).
+_OPENERS = '.!?"”’“‘)](|•»·*>:;-–—'
+
+
+def markers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each marker in `text` that opens something: at a unit start, after a
+    sentence end, or glued to the word or stop before it (`kata dia.Baca juga: ...`), not in
+    the middle of a sentence (`kata Ketua KPK: ...`) nor before a digit (`Pukul 10:30`).
+
+    >>> text = "Isi.\\nBaca juga: Naik\\nkata Ketua KPK: tidak. Foto:\\nEmas.Simak Juga: X"
+    >>> [text[s:e] for s, e in markers(text)]
+    ['Baca juga:', 'Foto:', 'Simak Juga:']
+    """
+    found = []
+    colon = text.find(":")
+    while colon >= 0:
+        end = colon + 1
+        m = _MARKER.search(text, max(0, end - _MARKER_CHARS), end)
+        colon = text.find(":", end)
+        if m is None or text[end : end + 1].isdigit():
+            continue
+        start = at = m.start()
+        if at > 0 and text[at - 1] not in "\n\r":
+            at -= 1
+            if text[at] in " \t\u00a0":  # after a blank: only where a sentence ended
+                while at >= 0 and text[at] in " \t\u00a0":
+                    at -= 1
+                if at >= 0 and text[at] not in "\n\r" and text[at] not in _OPENERS:
+                    continue
+            elif not (text[at].islower() or text[at] in _OPENERS or text[at] == ","):
+                continue  # glued to a capital or a digit: inside a name or a code
+        found.append((start, end))
+    return found

@@ -61,6 +61,7 @@ class LearnedRule:
     remove: tuple[str, ...]
     keep: tuple[str, ...]
     keep_is_stock: bool = False  # no body line of the batch fit: a stock sentence is used
+    extend: str = ""  # how a match grows past the pattern (a related marker: its headline)
 
     def rule(self, pack: str = "learned") -> Rule:
         """The rule as the engine runs it (for checks, or a `Plan` of your own), built and
@@ -74,6 +75,8 @@ class LearnedRule:
             "remove": list(self.remove),
             "keep": list(self.keep),
         }
+        if self.extend:
+            entry["extend"] = self.extend
         return make_rule(entry, pack=pack, macros=MACROS, path="<learned>")
 
 

@@ -12,6 +12,8 @@ import regex
 
 from ..engine import Cleaner
 from ..engine.examples import Example, check
+from ..engine.headline import MAX_LEN
+from ..engine.passes import run_rules
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
 from .cores import as_info, cores
@@ -27,6 +29,11 @@ if TYPE_CHECKING:  # the learner calls the finisher: only its type is needed her
     from .counting import Learner
 
 _WORD = re.compile(r"\S+")
+# Where a learned marker may open a link, as the learner counted it (`pieces.markers`): at a
+# line or unit start, after a sentence end, or glued to a lower-case word or a comma; not
+# after a word and a blank, in the middle of a sentence.
+_OPENING = r"""(?<=(?:^|[\r\n.!?"”’“‘)\](|•»·*>:;\-–—])[ \t\u00a0]*|[ \t\u00a0]{2}|[\p{Ll},])"""
+_UNIT_BREAK = re.compile(r"[ \t\u00a0]*\n\s*|[ \t\u00a0]{2,}")  # as `layout.units` parts units
 
 
 @dataclass(slots=True)
@@ -42,6 +49,8 @@ class _Candidate:
     examples: tuple[str, ...] = ()
     repeat: bool = False  # a run of repeated tokens, trimmed to its core
     shape: str | None = None  # the shape that vouched for it, when no cue word did
+    marker: bool = False  # a marker that opens a related link (`Baca juga:`)
+    extend: str = ""  # how its match grows past the pattern (a marker: over the headline)
 
 
 #: Of the context kept with an example (counting.CONTEXT), a remove example shows at most this.
@@ -63,12 +72,13 @@ class Finisher:
     def run(self) -> Learned:
         n = self.l.documents
         found = [
-            _Candidate(self.l._counts[h], info, info.examples[0][1])
+            _Candidate(self.l._counts[h], info, info.examples[0][1], marker=info.markers > 0)
             for h, info in self.l._info.items()
             if self.l._counts.get(h, 0) >= 2 and info.examples and not info.repeats
         ]
         found += self._repeats(n)
-        found.sort(key=lambda c: (-c.docs, -len(c.text), c.text))
+        # (a marker before a line of the same text: its rule takes the headline too)
+        found.sort(key=lambda c: (-c.docs, not c.marker, -len(c.text), c.text))
         for cand in found:
             reason = self._reason(cand, n)
             if reason is None:
@@ -125,6 +135,8 @@ class Finisher:
         covered = self._covered(c)
         if covered:
             return covered
+        if c.marker:
+            return self._marker(c)
         self._shape(c)
         if not c.examples:
             return "its generalised pattern does not remove its own examples"
@@ -187,6 +199,38 @@ class Finisher:
         category = rule.category if rule else "duplicate"
         note = "" if CATEGORIES[category] else f", kept unless --drop {category}"
         return f"already removed by rule {rule_id} ({category}{note})"
+
+    def _marker(self, c: _Candidate) -> str | None:
+        """A marker that opens what follows it: learned as a related link, with the headline
+        after it (the engine's headline extension decides where each one ends), when the
+        batch shows headlines after it; a marker of another kind is not learned alone (what
+        follows a byline cue is learned with its lines, `Pewarta:<name>`)."""
+        info = c.info
+        c.category, c.cue = guess_category(c.text)
+        if c.category == "navigation" and info.headlines_after * 3 >= info.seen * 2:
+            c.category, c.shape = "related", "a marker with a headline after it"
+        if c.category != "related":
+            return f"a marker of {c.category} text: not learned without what follows it"
+        if info.headlines_after * 2 < info.seen:
+            return "a related marker, but what follows it is mostly no headline"
+        c.pattern = _OPENING + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
+        c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
+        c.scope = "span"
+        c.extend = "headline-lines" if info.ends_line * 2 > info.seen else "headline"
+        rule = _probe_rule(c)
+        kept = []
+        for _, raw, after in info.examples:
+            lines = _UNIT_BREAK.split(after, 2)  # the rest of its unit, the next unit
+            if c.extend == "headline-lines":
+                link = f"{raw}\n{lines[1]}" if len(lines) > 1 else ""
+            else:
+                link = _glued_link(rule, raw, lines[0])
+            if link and "[[" not in raw + after and check(Example(rule, "remove", link)) is None:
+                kept.append(link)
+        c.examples = tuple(kept)
+        if not kept:
+            return "a related marker whose rule does not remove its own links"
+        return None
 
     def _shape(self, c: _Candidate) -> None:
         """Choose the scope, build the pattern, and keep the examples it really removes."""
@@ -263,6 +307,7 @@ class Finisher:
                     remove=c.examples,
                     keep=(keep,),
                     keep_is_stock=stock,
+                    extend=c.extend,
                 )
             )
         return rules
@@ -279,6 +324,28 @@ class Finisher:
         raise AssertionError("a learned rule removes the stock keep sentence")  # pragma: no cover
 
 
+def _glued_link(rule: Rule, marker: str, rest: str) -> str:
+    """A remove example of a marker rule from a marker and the rest of its unit: the whole
+    of it when the rule takes it all (a link on its own line), else the link marked with
+    [[...]] and the story that goes on after it (a link glued into a paragraph); none when
+    the rule takes the marker alone (where the headline ends was not clear)."""
+    text = marker + rest
+    if len(text) > MAX_LEN + SHOWN_CONTEXT:
+        text = text[: MAX_LEN + SHOWN_CONTEXT]
+        text = text[: text.rfind(" ")] if " " in text else text
+    removals = run_rules(text, [rule]).removals
+    if (
+        len(removals) != 1
+        or removals[0].start != 0
+        or not text[len(marker) : removals[0].end].strip()
+    ):
+        return ""
+    end = removals[0].end
+    if not text[end:].strip():
+        return text
+    return f"[[{text[:end].rstrip()}]] {text[end:].lstrip()}"
+
+
 def _probe_rule(c: _Candidate) -> Rule:
     entry = {
         "id": "learned-probe",
@@ -287,6 +354,8 @@ def _probe_rule(c: _Candidate) -> Rule:
         "scope": c.scope,
         "pattern": c.pattern,
     }
+    if c.extend:
+        entry["extend"] = c.extend
     return make_rule(entry, pack="learned", macros=MACROS, path="<learned>", examples=False)
 
 
@@ -331,7 +400,12 @@ def _describe(c: _Candidate, n: int) -> str:
         (info.middle, "inside articles"),
     )[1]
     what = {"line": "Repeated line", "span": "Repeated text"}[c.scope]
-    if c.scope == "span" and c.pattern.startswith("{unit_start}"):
+    if c.extend:
+        what = "Related-link marker" + (
+            ", with the headline lines under it," if c.extend == "headline-lines"
+            else ", with the headline after it,"
+        )  # fmt: skip
+    elif c.scope == "span" and c.pattern.startswith("{unit_start}"):
         what = "Repeated line (split at links)"
     elif c.scope == "span" and (c.repeat or info.spans * 2 >= info.seen):
         what = "Repeated " + ("token sequence" if c.repeat else "text") + " glued into paragraphs"

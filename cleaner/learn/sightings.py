@@ -30,6 +30,8 @@ class Occurrence:
     share: float = 0.0
     before: str = ""
     after: str = ""
+    headline_after: bool = False  # a marker: a headline follows it (on its line or the next)
+    ends_line: bool = False  # a marker: nothing follows it on its line
 
 
 @dataclass(slots=True)
@@ -41,6 +43,9 @@ class Info:
     blocks: int = 0  # ... a whole line of several units (a sentence split at links)
     spans: int = 0  # ... glued into a longer unit
     repeats: int = 0  # ... a run of recurring tokens inside a unit
+    markers: int = 0  # ... a marker that opens what follows it (`Baca juga:`)
+    headlines_after: int = 0  # ... a marker with a headline after it
+    ends_line: int = 0  # ... a marker alone at the end of its line
     head: int = 0
     middle: int = 0
     tail: int = 0
@@ -55,6 +60,9 @@ class Info:
         self.blocks += "block" in occ.kinds
         self.spans += "span" in occ.kinds
         self.repeats += "repeat" in occ.kinds
+        self.markers += "marker" in occ.kinds
+        self.headlines_after += occ.headline_after
+        self.ends_line += occ.ends_line
         if occ.where == HEAD:
             self.head += 1
         elif occ.where == TAIL:
@@ -64,12 +72,16 @@ class Info:
         self.dash_after += occ.dash_after
         self.seams += occ.seams
         self.share += occ.share
-        if len(self.examples) < max_examples and all(occ.raw != e[1] for e in self.examples):
-            self.examples.append((occ.before, occ.raw, occ.after))
+        if len(self.examples) < max_examples:
+            # another spelling is another example; a marker's is what follows it
+            after = occ.after if "marker" in occ.kinds else None
+            if all(occ.raw != e[1] or (after is not None and after != e[2]) for e in self.examples):
+                self.examples.append((occ.before, occ.raw, occ.after))
 
     def merge(self, other: Info, max_examples: int) -> None:
         """Add the sightings of `other` (the same piece, found another way)."""
-        for name in ("lines", "blocks", "spans", "repeats", "head", "middle", "tail"):
+        for name in ("lines", "blocks", "spans", "repeats", "markers", "headlines_after",
+                     "ends_line", "head", "middle", "tail"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.dash_after += other.dash_after
         self.seams += other.seams
