@@ -560,6 +560,24 @@ def test_cli_jsonl_groups_records_by_site_and_writes_one_pack_each(tmp_path):
     assert "Alpha Plus" in other.text
 
 
+def test_cli_site_field_names_each_records_site_as_clean_learn_reads_it(tmp_path):
+    tails = {"Alpha": "Alpha Plus - Berita Tanpa Batas", "beta": "Dukung Beta sekarang juga"}
+    records = [{"outlet": name, "text": article(i, end=[tails[name]])}
+               for i in range(8) for name in ["Alpha" if i % 2 else "beta"]]  # fmt: skip
+    records.append({"text": article(9)})  # no site and no URL: said, and the rest learned
+    dump = jsonl(tmp_path / "dump.jsonl", records)
+    out = tmp_path / "learned"
+    result = run("learn", dump, "--site-field", "outlet", "--out", out)
+    assert result.exit_code == 1
+    assert (
+        errors(result)[0] == f"cleaner: {dump}: line 9: no site in field 'outlet' to tell its site"
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["alpha.toml", "beta.toml"]
+    assert load_pack(out / "alpha.toml").rules[0].pattern.startswith("Alpha")
+    usage = run("learn", dump)
+    assert usage.exit_code == 2 and "--site-field FIELD" in usage.stderr
+
+
 def test_cli_verbose_lists_rejected_candidates_with_reasons(tmp_path):
     quote = (
         "“Kami tidak akan mundur sampai tuntutan kami dipenuhi,” kata Ketua Serikat Budi Santoso."
@@ -604,7 +622,7 @@ def test_cli_bad_inputs_are_one_line_each_and_the_rest_is_learned(tmp_path):
     ("args", "message"),
     [
         (["-", "--url-field", "url"], "reading a document from stdin: give --site NAME"),
-        (["{dump}"], "JSONL records need --url-field FIELD (or --site NAME)"),
+        (["{dump}"], "JSONL records need --url-field FIELD, --site-field FIELD or --site NAME"),
         (["{dump}", "--url-field", "url", "--out", "{tmp}/x.toml"], "2 sites found (a.id, b.id)"),
         (["{dump}", "--url-field", "url", "--min-docs", "1"], "Invalid value for '--min-docs'"),
     ],

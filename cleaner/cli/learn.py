@@ -35,6 +35,7 @@ from .options import (
     dotted_field,
     fail,
 )
+from .sites import Sites
 
 if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
     from ..learn import Learned
@@ -78,6 +79,15 @@ def learn_command(
             metavar="NAME",
             help="Learn one pack from every document, for site NAME (a domain like kompas.com "
             "lets URLs select the pack). Default: each document's URL domain, else its folder.",
+        ),
+    ] = None,
+    site_field: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FIELD",
+            callback=dotted_field,
+            help="JSONL: the record field (dotted) that names its site, as `clean --learn` "
+            "reads it. A record without it goes by its URL's domain.",
         ),
     ] = None,
     group_by: Annotated[
@@ -125,9 +135,11 @@ def learn_command(
     if site is None:
         if any(s.path is None and s.kind != "jsonl" for s in sources):
             raise fail("reading a document from stdin: give --site NAME to say whose it is", 2)
-        if url_field is None and any(s.kind == "jsonl" for s in sources):
+        if url_field is None and site_field is None and any(s.kind == "jsonl" for s in sources):
             raise fail(
-                "JSONL records need --url-field FIELD (or --site NAME) to tell their site", 2
+                "JSONL records need --url-field FIELD, --site-field FIELD or --site NAME "
+                "to tell their site",
+                2,
             )
     try:
         from ..learn import LearnOptions, known_cleaner
@@ -140,7 +152,9 @@ def learn_command(
     except RuleError as exc:
         raise fail(str(exc), 1) from None
     reporter = Reporter()
-    batch, inputs = _read(found, JsonlOptions(field, url_field), site, group_by, options, reporter)
+    batch, inputs = _read(
+        found, JsonlOptions(field, url_field), site, site_field, group_by, options, reporter
+    )
     learned = []
     for name in sorted(batch.learners):
         result = batch.learners[name].finish(known, f"https://{name}/" if "." in name else None)
@@ -159,10 +173,12 @@ def learn_command(
     raise typer.Exit(1 if reporter.failed else 0)
 
 
-def _read(found, opts: JsonlOptions, site, group_by, options, reporter: Reporter):
+def _read(found, opts: JsonlOptions, site, site_field, group_by, options, reporter: Reporter):
+    """Every document into its site's learner; returns the batch and each site's inputs."""
     from ..learn import Batch, site_of
 
-    """Every document into its site's learner; returns the batch and each site's inputs."""
+    named = Sites(field=site_field)  # as `clean --learn` reads a record's --site-field
+
     batch = Batch(options)
     inputs: dict[str, list[str]] = {}
     for event, task in events(found, opts, None, lambda source: None):
@@ -174,11 +190,14 @@ def _read(found, opts: JsonlOptions, site, group_by, options, reporter: Reporter
         where = event.source.name
         if isinstance(event, Record):
             where = f"{where}: line {event.number}"
-        name = site or (site_of(task.url, group_by.value) if task.url else None)
+        name = site or (named.of(None, event.record) if isinstance(event, Record) else None)
+        name = name or (site_of(task.url, group_by.value) if task.url else None)
         if name is None and isinstance(event, Doc) and event.source.path is not None:
             name = event.source.path.resolve().parent.name
         if not name:
-            reporter.error(f"{where}: no URL in field '{opts.url_field}' to tell its site")
+            fields = (("site", site_field), ("URL", opts.url_field))
+            lacks = [f"no {what} in field '{f}'" for what, f in fields if f]
+            reporter.error(f"{where}: {' and '.join(lacks)} to tell its site")
             continue
         text = task.document
         if task.html:
