@@ -337,6 +337,42 @@ def test_a_marker_on_a_line_of_its_own_takes_the_headline_lines_under_it(tmp_pat
     assert out == f"{story(30)}\n{story(33)}\n"
 
 
+def test_a_repeated_prompt_ending_in_a_related_cue_takes_the_headline_after_it(tmp_path):
+    # an ad prompt glued to an editor's-picks marker, then another article's title each time:
+    # the prompt is learned as a repeat, and its rule takes the title after it too
+    prompt = "Continue reading below Editor's Picks"
+    docs = [f"{story(i)}\n{prompt} {headline(i + 1).title()} {story(i + 2)}\n{story(i + 3)}\n"
+            for i in range(12)]  # fmt: skip
+    learned = learn(docs, site="warta.id", known=None)
+    [rule] = learned.rules
+    assert (rule.scope, rule.extend) == ("span", "headline")
+    assert rule.description.startswith("Repeated text ending in a related cue, with the headline")
+    pack = write(tmp_path / "warta.toml", learned.to_toml())
+    fresh = f"{story(40)}\n{prompt} {headline(41).title()} {story(42)}\n"
+    assert Cleaner(rules=[pack], default_rules=False).clean(fresh).text == (
+        f"{story(40)}\n{story(42)}\n"
+    )
+
+
+def test_a_related_heading_on_its_own_line_takes_the_headline_lines_under_it(tmp_path):
+    docs = [f"{story(i)}\nBERITA TERKAIT\n{headline(i + 1).title()}\n{headline(i + 5).title()}\n"
+            f"{story(i + 3)}\n" for i in range(12)]  # fmt: skip
+    learned = learn(docs, site="warta.id", known=None)
+    [rule] = learned.rules
+    assert (rule.category, rule.extend, rule.pattern) == (
+        "related",
+        "headline-lines",
+        "{unit_start}BERITA\\s+TERKAIT{unit_end}",
+    )
+    pack = write(tmp_path / "warta.toml", learned.to_toml())
+    fresh = f"{story(40)}\nBERITA TERKAIT\n{headline(41).title()}\n{story(42)}\n"
+    out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
+    assert out == f"{story(40)}\n{story(42)}\n"
+    # a story line that starts with the words goes on as a sentence: no link, it stays
+    told = f"{story(43)}\nBERITA TERKAIT kasus itu beredar sejak pagi, kata polisi.\n"
+    assert Cleaner(rules=[pack], default_rules=False).clean(told).text == told
+
+
 def test_a_colon_before_story_text_is_no_marker():
     # a dateline with a colon, and the questions and answers of an interview, recur at the
     # start of lines in every article: what follows them is story text, not a headline

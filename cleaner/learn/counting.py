@@ -13,7 +13,7 @@ from bisect import bisect_right
 from ..engine import Cleaner
 from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
-from .guards import guess_category
+from .guards import RELATED_END, guess_category
 from .headlines import Headlines, headline_like
 from .normalising import normalise
 from .packfile import Learned
@@ -159,6 +159,12 @@ class Learner:
         for s, e in grams.runs(text, [u.start for u in parts[1:]]):
             if (s, e) not in known:  # a run that is a line or segment is counted as one
                 self._piece(pieces, text, s, e, "repeat", grams)
+        for occ in pieces.values():  # a piece that ends with a related cue: what follows it?
+            if "marker" not in occ.kinds and RELATED_END.search(occ.raw, len(occ.raw) - 48):
+                at = bisect_right(starts, occ.end - 1) - 1
+                occ.headline_after, occ.ends_line = _headline_after(
+                    text, occ.start, occ.end, parts, at
+                )
         doc = (text, region, max(1, len(flat) - flat.count(" ")))
         for h, occ in pieces.items():
             self._count(h, occ, doc)

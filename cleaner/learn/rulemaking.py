@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -17,7 +17,7 @@ from ..engine.passes import run_rules
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
 from .cores import as_info, cores
-from .guards import CUES, guess_category, letters, reads_as_sentence, repeat_reason
+from .guards import CUES, RELATED_END, guess_category, letters, reads_as_sentence, repeat_reason
 from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
@@ -85,6 +85,9 @@ class Finisher:
                 self.accepted.append(cand)
             else:
                 self.rejected.append(Rejected(cand.text, cand.docs, reason))
+        for cand in self.accepted:
+            if not cand.marker:
+                self._link(cand)
         rules = self._rules(n)
         sigs = _signatures(rules, n)
         site = self.l.site
@@ -217,9 +220,38 @@ class Finisher:
         c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         c.scope = "span"
         c.extend = "headline-lines" if info.ends_line * 2 > info.seen else "headline"
+        if not self._links(c):
+            return "a related marker whose rule does not remove its own links"
+        return None
+
+    def _link(self, c: _Candidate) -> None:
+        """A learned piece that ends with a related cue (`... Editor's Picks`, `Berita
+        Terkait` on a line of its own) and has headlines after it in two of three sightings:
+        its rule takes them too, as a marker's does (unless its own links then fail)."""
+        info = c.info
+        if info.headlines_after * 3 < info.seen * 2 or not RELATED_END.search(c.text):
+            return
+        lines = info.ends_line * 2 > info.seen
+        pattern = "{unit_start}" + c.pattern if c.scope == "line" else c.pattern
+        link = replace(c, scope="span", extend="headline-lines" if lines else "headline")
+        link.pattern = pattern + ("{unit_end}" if lines else "")
+        link.expanded = expand_macros(link.pattern, MACROS, "<learned>")
+        if self._links(link):
+            c.scope, c.extend, c.pattern, c.expanded = (
+                link.scope,
+                link.extend,
+                link.pattern,
+                link.expanded,
+            )
+            c.examples = link.examples
+
+    def _links(self, c: _Candidate) -> bool:
+        """Remove examples for a rule that takes the headline after its piece: the piece
+        with the headline line under it, or with the rest of its line (the link marked when
+        the story goes on after it). False if none holds."""
         rule = _probe_rule(c)
         kept = []
-        for _, raw, after in info.examples:
+        for _, raw, after in c.info.examples:
             lines = _UNIT_BREAK.split(after, 2)  # the rest of its unit, the next unit
             if c.extend == "headline-lines":
                 link = f"{raw}\n{lines[1]}" if len(lines) > 1 else ""
@@ -228,9 +260,7 @@ class Finisher:
             if link and "[[" not in raw + after and check(Example(rule, "remove", link)) is None:
                 kept.append(link)
         c.examples = tuple(kept)
-        if not kept:
-            return "a related marker whose rule does not remove its own links"
-        return None
+        return bool(kept)
 
     def _shape(self, c: _Candidate) -> None:
         """Choose the scope, build the pattern, and keep the examples it really removes."""
@@ -401,7 +431,7 @@ def _describe(c: _Candidate, n: int) -> str:
     )[1]
     what = {"line": "Repeated line", "span": "Repeated text"}[c.scope]
     if c.extend:
-        what = "Related-link marker" + (
+        what = ("Related-link marker" if c.marker else "Repeated text ending in a related cue") + (
             ", with the headline lines under it," if c.extend == "headline-lines"
             else ", with the headline after it,"
         )  # fmt: skip
