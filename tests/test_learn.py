@@ -373,6 +373,15 @@ def test_a_related_heading_on_its_own_line_takes_the_headline_lines_under_it(tmp
     assert Cleaner(rules=[pack], default_rules=False).clean(told).text == told
 
 
+def test_a_marker_the_shipped_rules_remove_twice_in_its_context_is_not_learned_again():
+    # two links on one line: the shipped rule removes both, the one the marker is in first
+    docs = [f"{story(i)}\nBaca juga: {headline(i + 1).title()}  Baca juga: "
+            f"{headline(i + 2).title()}\n{story(i + 3)}\n" for i in range(12)]  # fmt: skip
+    learned = learn(docs, site="warta.id")
+    assert learned.rules == ()
+    assert rejected(learned, "Baca juga:").startswith("already removed by rule baca-juga-inline")
+
+
 def test_a_colon_before_story_text_is_no_marker():
     # a dateline with a colon, and the questions and answers of an interview, recur at the
     # start of lines in every article: what follows them is story text, not a headline

@@ -109,12 +109,14 @@ class Learner:
         grams = self._grams(text)
         pieces: dict[int, Occurrence] = {}
         story: list[tuple[int, int]] = []  # lines that read as story paragraphs
-        sentences: list[str] = []  # story sentences: candidates for `keep` examples
+        # story sentences, candidates for `keep` examples: from a sample of the documents
+        sample = self.documents <= BODY_DOCS or self.documents % 8 == 0
+        sentences: list[str] = []
         for start, end, count in logical_lines(text, parts):
             line = text[start:end]
             if is_body_like(line):
                 story.append((start, end))
-            if count == 1 and len(line) <= 300:
+            if sample and count == 1 and len(line) <= 300:
                 sentences.append(line)
             # A line none of whose n-grams an earlier document had repeats nothing seen so
             # far, nor does any part of it: most story text costs no more than this look-up.
@@ -130,7 +132,7 @@ class Learner:
                 for s, e in cuts:
                     if ":" in text[s:e] or not grams.partly_new(s, e):
                         self._piece(pieces, text, s, e, "span", grams)
-            if len(line) > 300:  # a glued paragraph: its sentences that open after a stop
+            if sample and len(line) > 300:  # a glued paragraph: sentences after a stop
                 sentences.extend(
                     text[s:e] for s, e in cuts if s == start or text[s - 1] in ' .!?"”’'
                 )
@@ -156,7 +158,7 @@ class Learner:
                     text, s, e, parts, at, strict=category == "navigation"
                 )
         known = {(o.start, o.end) for o in pieces.values()}
-        for s, e in grams.runs(text, [u.start for u in parts[1:]]):
+        for s, e in grams.runs(text, starts[1:]):
             if (s, e) not in known:  # a run that is a line or segment is counted as one
                 self._piece(pieces, text, s, e, "repeat", grams)
         for occ in pieces.values():  # a piece that ends with a related cue: what follows it?
@@ -168,7 +170,7 @@ class Learner:
         doc = (text, region, max(1, len(flat) - flat.count(" ")))
         for h, occ in pieces.items():
             self._count(h, occ, doc)
-        if self.documents <= BODY_DOCS or self.documents % 8 == 0:  # a sample is enough
+        if sample:
             self._sample_bodies(sentences)
 
     def _grams(self, text: str) -> DocGrams:

@@ -190,7 +190,10 @@ class Finisher:
             # that would remove it on a line of its own
             result = self.known.clean(before + raw + after, url=self.url)
             a, b = len(before), len(before) + len(raw)
-            overlap = {r.rule_id: max(0, min(b, r.end) - max(a, r.start)) for r in result.removals}
+            overlap: dict[str, int] = {}  # a rule may remove several spans of the context
+            for r in result.removals:
+                size = max(0, min(b, r.end) - max(a, r.start))
+                overlap[r.rule_id] = overlap.get(r.rule_id, 0) + size
             if sum(overlap.values()) >= COVERED_SHARE * len(raw):
                 covered += 1
                 for rule_id, size in overlap.items():
