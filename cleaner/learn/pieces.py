@@ -24,6 +24,25 @@ _BRAND = re.compile(
 )
 
 
+_DOMAIN = re.compile(r"\.(?:COM|CO\.ID|com|co\.id)")
+#: A dateline's brand starts at most this far before its domain, and its dash follows within
+#: this much after it (a scan around each domain, not a look-ahead at every position).
+_BRAND_BEFORE, _BRAND_AFTER = 80, 80
+
+
+def _brands(text: str, start: int, end: int) -> list[int]:
+    """Where each dateline brand in text[start:end] starts (see `_BRAND`)."""
+    found: list[int] = []
+    last = start
+    for dot in _DOMAIN.finditer(text, start, end):
+        lo = max(last, dot.start() - _BRAND_BEFORE)
+        for m in _BRAND.finditer(text, lo, min(end, dot.end() + _BRAND_AFTER)):
+            if not found or m.start() > found[-1]:
+                found.append(m.start())
+        last = max(last, dot.start() - 1)  # (a brand ends at the domain: none starts after it)
+    return found
+
+
 #: Brand names written in CamelCase are words, not glue.
 _CAMEL = {
     "WhatsApp", "YouTube", "TikTok", "LinkedIn", "PlayStation", "PowerPoint", "JavaScript",
@@ -71,7 +90,7 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     seps = [sep for m in _STOP.finditer(text, start, end) if (sep := _after_stop(text, m, end))]
     if text.find(".co", start, end) >= 0 or text.find(".CO", start, end) >= 0:
-        seps += [(m.start(), m.start()) for m in _BRAND.finditer(text, start, end)]
+        seps += [(at, at) for at in _brands(text, start, end)]
     for m in _GLUE.finditer(text, start, end):
         at = m.end()
         w0, w1 = at, at
