@@ -302,25 +302,47 @@ def _links(marker: str, i: int, glued: bool) -> str:
     return f"{story(i)}\n{link}\n{story(i + 2)}\n{story(i + 4)}\n"
 
 
-def test_a_marker_no_rule_knows_takes_the_headline_after_it(tmp_path):
-    # `Artikel Pilihan:` is in no shipped rule; each link under it has another headline, so
-    # no line repeats: the marker does, with a headline after it, on its line or glued
-    docs = [_links("Artikel Pilihan:", i, glued=i % 2 == 1) for i in range(12)]
+def test_a_marker_with_a_related_cue_takes_the_headline_after_it_glued_or_not(tmp_path):
+    # `Baca Juga Berita Ini:` is in no shipped rule; each link under it has another headline,
+    # so no line repeats: the marker does, with a headline after it, on its line or glued
+    marker = "Baca Juga Berita Ini:"
+    docs = [_links(marker, i, glued=i % 2 == 1) for i in range(12)]
     learned = learn(docs, site="warta.id", known=None)
     [rule] = learned.rules
     assert (rule.category, rule.scope, rule.extend) == ("related", "span", "headline")
     assert rule.description.startswith("Related-link marker, with the headline after it")
-    assert any(r.startswith("[[Artikel Pilihan: ") and "]] " in r for r in rule.remove)
+    assert any(r.startswith(f"[[{marker} ") and "]] " in r for r in rule.remove)
     assert all(check(Example(rule.rule(), "remove", r)) is None for r in rule.remove)
     text = learned.to_toml()
     assert tomllib.loads(text)["rule"][0]["extend"] == "headline"
     pack = write(tmp_path / "warta.toml", text)
-    fresh = _links("Artikel Pilihan:", 40, glued=True)
+    fresh = _links(marker, 40, glued=True)
     out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
     assert out == f"{story(40)} {story(41)} {story(42)}\n{story(44)}\n"
     # a story sentence that happens to hold the words, not at a marker's place, stays
-    quoted = f"{story(50)}\nKata dia, Artikel Pilihan: {headline(51)} ditulis kemarin."
+    quoted = f"{story(50)}\nKata dia, {marker} {headline(51)} ditulis kemarin."
     assert Cleaner(rules=[pack], default_rules=False).clean(quoted).text == quoted
+
+
+def test_a_marker_without_a_cue_word_is_learned_from_links_on_their_own_lines(tmp_path):
+    # `Artikel Pilihan:` says nothing by itself: its links must end their lines (two in
+    # three here), and its rule takes a link at the start of a line only
+    docs = [_links("Artikel Pilihan:", i, glued=i % 3 == 2) for i in range(12)]
+    learned = learn(docs, site="warta.id", known=None)
+    [rule] = learned.rules
+    assert (rule.category, rule.extend) == ("related", "headline")
+    assert rule.pattern.startswith("{unit_start}Artikel")
+    assert "a marker with a headline after it" in rule.description
+    pack = write(tmp_path / "warta.toml", learned.to_toml())
+    cleaner = Cleaner(rules=[pack], default_rules=False)
+    assert cleaner.clean(_links("Artikel Pilihan:", 40, glued=False)).text == (
+        f"{story(40)}\n{story(42)}\n{story(44)}\n"
+    )
+    glued = _links("Artikel Pilihan:", 41, glued=True)  # where its headline ends is unsure
+    assert cleaner.clean(glued).text == glued
+    # glued in most articles: not enough to go on
+    docs = [_links("Artikel Pilihan:", i, glued=i % 3 != 2) for i in range(12)]
+    assert learn(docs, site="warta.id", known=None).rules == ()
 
 
 def test_a_marker_on_a_line_of_its_own_takes_the_headline_lines_under_it(tmp_path):

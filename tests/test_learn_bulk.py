@@ -12,6 +12,7 @@ import pytest
 import regex
 
 from cleaner import Cleaner
+from cleaner.engine.layout import is_body_like, units
 from cleaner.learn import learn
 from cleaner.packs import FLAGS
 from cleaner.quality import load_set, score
@@ -125,3 +126,21 @@ def test_kontan_a_glued_link_ends_where_the_batch_shows_its_headline_ends(tmp_pa
         assert exact.text.strip() == link, exact.text
         ran_on += alone.text.strip() != link
     assert ran_on == 2
+
+
+def test_kontan_a_dateline_with_a_colon_is_not_learned_as_a_link_marker():
+    # `Jakarta:` before each story's first paragraph, which opens with kontan's dateline in
+    # capitals (`KONTAN.CO.ID - JAKARTA. ...`): the headline component could read that as a
+    # glued headline; a marker without a related cue word needs links that end their lines
+    texts = []
+    for record in records("kontan"):
+        text = record["text"]
+        first = next((u for u in units(text) if is_body_like(text[u.start : u.end])), None)
+        at = first.start if first else 0
+        texts.append(f"{text[:at]}Jakarta: {text[at:]}")
+    result = learn(texts, site=SITES["kontan"], known=None)
+    assert [r.pattern for r in result.rules if r.extend and "Jakarta" in r.pattern] == []
+    # the marker that is learned with its links is kontan's `Baca Juga:`
+    assert [r.pattern.rsplit(")", 1)[1] for r in result.rules if r.extend] == [
+        r"Baca\s+Juga[ \t\u00a0]*:"
+    ]

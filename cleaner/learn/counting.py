@@ -281,8 +281,9 @@ def _headline_after(
     """(a headline follows the marker text[start:end] of unit parts[at], the marker ends its
     unit): the rest of its unit, or the next unit if the marker ends its own, reads as a
     linked headline; or a headline glued into the paragraph after it ends where the
-    headline component says. `strict` (a marker without a cue word): the headline opens
-    with a capital letter (`Kabar: 3 warga ...` is no link)."""
+    headline component says. `strict` (a marker without a related cue word): the headline
+    opens with a capital letter (`Kabar: 3 warga ...` is no link) and ends its line (a
+    glued one is not looked for: `Jakarta: JAKARTA, KOMPAS.com - ...` opens a story)."""
     stop = parts[at].end if at >= 0 else len(text)
     rest = text[end:stop].strip()
     if not rest:
@@ -293,6 +294,8 @@ def _headline_after(
         return False, False
     if headline_like(rest):
         return True, False
+    if strict:
+        return False, False
     while end < stop and text[end] in " \t\u00a0":
         end += 1
     return headline_end(text, end, marker=start)[0] is not None, False

@@ -213,13 +213,20 @@ class Finisher:
         follows a byline cue is learned with its lines, `Pewarta:<name>`)."""
         info = c.info
         c.category, c.cue = guess_category(c.text)
-        if c.category == "navigation" and info.headlines_after * 3 >= info.seen * 2:
-            c.category, c.shape = "related", "a marker with a headline after it"
-        if c.category != "related":
+        # without a related cue word (`Artikel Pilihan:`, `Tags:`), the evidence is stricter
+        # (counting.py: a capitalised headline that ends its line, in two of three
+        # sightings), and the rule matches at a line or unit start only: a dateline with a
+        # colon (`Jakarta: ...`) opens a story sentence the headline component may misread
+        strict = c.category == "navigation"
+        if strict and info.headlines_after * 3 >= info.seen * 2:
+            if c.cue is None:
+                c.category, c.shape = "related", "a marker with a headline after it"
+        elif c.category != "related" or strict:
             return f"a marker of {c.category} text: not learned without what follows it"
         if info.headlines_after * 2 < info.seen:
             return "a related marker, but what follows it is mostly no headline"
-        c.pattern = _OPENING + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
+        lead = "{unit_start}" if strict else _OPENING
+        c.pattern = lead + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
         c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         c.scope = "span"
         c.extend = "headline-lines" if info.ends_line * 2 > info.seen else "headline"
