@@ -17,7 +17,7 @@ from .guards import RELATED_END, guess_category
 from .headlines import Headlines, headline_like
 from .normalising import normalise
 from .packfile import Learned
-from .pieces import logical_lines, markers, segments
+from .pieces import logical_lines, marker_key, markers, related_cue, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
 from .results import LearnOptions
 from .rulemaking import Finisher
@@ -53,6 +53,8 @@ class Budget:
 KEEP_POOL = 24
 BODY_DOCS = 100  # keep examples are drawn from every document up to here, then every 8th
 DOC_MEMORY = 100_000  # documents remembered for spotting exact duplicates (then forgotten)
+#: Sightings of a marker looked at for a headline after it (then its share is settled).
+EVIDENCE = 60
 #: Story paragraphs longer than this are never a promo that reads like a sentence.
 PROMO_CHARS = 300
 
@@ -149,24 +151,20 @@ class Learner:
         starts = [u.start for u in parts]
         for s, e in markers(text):  # `Baca juga:` and the like, whatever follows them
             occ = self._piece(pieces, text, s, e, "marker", grams)
+            if occ is None:
+                continue
             # (a byline's or a caption's cue is learned with its line: what follows it is
             # no headline worth looking for)
-            category = guess_category(occ.raw)[0] if occ is not None else None
-            if occ is not None and category in ("related", "navigation"):
-                at = bisect_right(starts, s) - 1  # the unit the marker is in
-                occ.headline_after, occ.ends_line = _headline_after(
-                    text, s, e, parts, at, strict=category == "navigation"
-                )
+            category = "related" if related_cue(occ.raw) else guess_category(occ.raw)[0]
+            if category in ("related", "navigation"):
+                self._look_after(occ, text, parts, starts, strict=category == "navigation")
         known = {(o.start, o.end) for o in pieces.values()}
         for s, e in grams.runs(text, starts[1:]):
             if (s, e) not in known:  # a run that is a line or segment is counted as one
                 self._piece(pieces, text, s, e, "repeat", grams)
         for occ in pieces.values():  # a piece that ends with a related cue: what follows it?
             if "marker" not in occ.kinds and RELATED_END.search(occ.raw, len(occ.raw) - 48):
-                at = bisect_right(starts, occ.end - 1) - 1
-                occ.headline_after, occ.ends_line = _headline_after(
-                    text, occ.start, occ.end, parts, at
-                )
+                self._look_after(occ, text, parts, starts)
         doc = (text, region, max(1, len(flat) - flat.count(" ")))
         for h, occ in pieces.items():
             self._count(h, occ, doc)
@@ -200,14 +198,29 @@ class Learner:
         # depends on which documents came before, and is only settled by `finish`
         # a marker is counted apart from a line of the same text: `Pewarta:` opens a byline
         # line (`Pewarta:<name>`), and both are judged on their own
-        h = hash((kind, normalise(raw)) if kind in _APART else normalise(raw))
+        if kind == "marker":
+            h = hash((kind, marker_key(raw)))
+        else:
+            h = hash((kind, normalise(raw)) if kind in _APART else normalise(raw))
         found = pieces.get(h)
         if found is None:
             again = kind != "repeat" and grams.known(start, end)
-            found = pieces[h] = Occurrence(raw, start, end, {kind}, again=again)
+            found = pieces[h] = Occurrence(raw, start, end, {kind}, again=again, key=h)
         else:
             found.kinds.add(kind)
         return found
+
+    def _look_after(self, occ: Occurrence, text: str, parts, starts, strict=False) -> None:
+        """Whether a headline follows a marker's sighting (see `_headline_after`), until its
+        piece has that many sightings looked at: a share of two in three is settled by then."""
+        info = self._info.get(occ.key)
+        if info is not None and info.checked >= EVIDENCE:
+            return
+        at = bisect_right(starts, occ.end - 1) - 1  # the unit its end is in
+        occ.headline_after, occ.ends_line = _headline_after(
+            text, occ.start, occ.end, parts, at, strict
+        )
+        occ.checked = True
 
     def _count(self, h: int, occ: Occurrence, doc) -> None:
         count = self._counts.get(h)

@@ -156,14 +156,48 @@ _MARKER_CHARS = 40  # characters a marker may take at most
 _OPENERS = '.!?"”’“‘)](|•»·*>:;-–—'
 
 
+# A marker by its related cue words, with or without a colon (`Baca Juga Harga Naik`, `BERITA
+# TERKAIT - ...`, `baca juga: ...`): the spellings of `headlines.MARKER`, and lower case.
+_CUE_WORDS = (
+    r"(?:(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK|baca|lihat|simak)[ \t\u00a0]*(?:[Jj]uga|JUGA)"
+    r"|(?:Berita|Artikel|BERITA|ARTIKEL|berita|artikel)[ \t\u00a0]+"
+    r"(?:[Tt]erkait|TERKAIT|[Ll]ainnya|LAINNYA)"
+    r"|Jangan [Ll]ewatkan|JANGAN LEWATKAN|Pilihan (?:Editor|Redaksi)|PILIHAN (?:EDITOR|REDAKSI))"
+)
+_CUE_MARKER = re.compile(_CUE_WORDS + r"(?![\w])(?:[ \t\u00a0]*[:|\-–—])?")
+_CUE_ONLY = re.compile(_CUE_WORDS)
+_SEPARATOR = ":|-–— \t\u00a0"
+
+
+def related_cue(raw: str) -> bool:
+    """A marker made of related cue words only (`Baca juga:`, `BERITA TERKAIT -`)."""
+    return _CUE_ONLY.fullmatch(raw.rstrip(_SEPARATOR)) is not None
+
+
+def marker_key(raw: str) -> str:
+    """What a marker is counted under: a marker of related cue words in any case and with
+    any separator (`Baca juga:`, `BACA JUGA -`, `Baca Juga` are one), any other as written.
+
+    >>> marker_key("BACA JUGA :"), marker_key("Baca juga"), marker_key("Artikel Pilihan:")
+    ('baca juga', 'baca juga', 'Artikel Pilihan:')
+    """
+    if related_cue(raw):
+        return " ".join(raw.rstrip(_SEPARATOR).split()).casefold()
+    return " ".join(raw.split())
+
+
 def markers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each marker in `text` that opens something: at a unit start, after a
     sentence end, or glued to the word or stop before it (`kata dia.Baca juga: ...`), not in
-    the middle of a sentence (`kata Ketua KPK: ...`) nor before a digit (`Pukul 10:30`).
+    the middle of a sentence (`kata Ketua KPK: ...`) nor before a digit (`Pukul 10:30`). A
+    marker is a few words and a colon, or related cue words before a capital or a line end.
 
     >>> text = "Isi.\\nBaca juga: Naik\\nkata Ketua KPK: tidak. Foto:\\nEmas.Simak Juga: X"
     >>> [text[s:e] for s, e in markers(text)]
     ['Baca juga:', 'Foto:', 'Simak Juga:']
+    >>> text = "Isi.\\nBaca Juga Harga Naik\\nBERITA TERKAIT -\\nIa baca juga buku itu."
+    >>> [text[s:e] for s, e in markers(text)]
+    ['Baca Juga', 'BERITA TERKAIT -']
     """
     found = []
     colon = text.find(":")
@@ -171,17 +205,53 @@ def markers(text: str) -> list[tuple[int, int]]:
         end = colon + 1
         m = _MARKER.search(text, max(0, end - _MARKER_CHARS), end)
         colon = text.find(":", end)
-        if m is None or text[end : end + 1].isdigit():
+        if m is not None and not text[end : end + 1].isdigit() and _opens(text, m.start()):
+            found.append((m.start(), end))
+    seen = {start for start, _ in found}
+    for m in _cue_markers(text):
+        start, end = m.span()
+        # (cue words open a link wherever they are not glued to a capital or a digit)
+        if start in seen or (start and (text[start - 1].isupper() or text[start - 1].isdigit())):
             continue
-        start = at = m.start()
-        if at > 0 and text[at - 1] not in "\n\r":
+        at = end
+        while at < len(text) and text[at] in " \t\u00a0":
+            at += 1
+        nxt = text[at + 1 : at + 2] if text[at : at + 1] in "\"“‘'" else text[at : at + 1]
+        if nxt in ("", "\n", "\r") or nxt.isupper() or nxt.isdigit():  # a headline follows
+            found.append((start, end))
+    return sorted(found)
+
+
+#: The second word of each related cue, lower-cased: found with `str.find`, then the cue
+#: read around it (a scan with the pattern costs ten times more: its first letters are
+#: common ones).
+_CUE_SECOND = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi")
+
+
+def _cue_markers(text: str) -> list[re.Match]:
+    """The matches of `_CUE_MARKER` in `text`, in order."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return list(_CUE_MARKER.finditer(text))
+    found: dict[int, re.Match] = {}
+    for word in _CUE_SECOND:
+        at = low.find(word)
+        while at >= 0:
+            m = _CUE_MARKER.search(text, max(0, at - 12), at + len(word) + 8)
+            if m is not None and m.start() <= at < m.end():
+                found[m.start()] = m
+            at = low.find(word, at + len(word))
+    return [found[start] for start in sorted(found)]
+
+
+def _opens(text: str, start: int) -> bool:
+    """Something may open at `start`: a unit start, after a sentence end (and blanks), or
+    glued to a lower-case word, a stop or a comma; not after a word and a blank."""
+    at = start - 1
+    if at < 0 or text[at] in "\n\r":
+        return True
+    if text[at] in " \t\u00a0":  # after a blank: only where a sentence ended
+        while at >= 0 and text[at] in " \t\u00a0":
             at -= 1
-            if text[at] in " \t\u00a0":  # after a blank: only where a sentence ended
-                while at >= 0 and text[at] in " \t\u00a0":
-                    at -= 1
-                if at >= 0 and text[at] not in "\n\r" and text[at] not in _OPENERS:
-                    continue
-            elif not (text[at].islower() or text[at] in _OPENERS or text[at] == ","):
-                continue  # glued to a capital or a digit: inside a name or a code
-        found.append((start, end))
-    return found
+        return at < 0 or text[at] in "\n\r" or text[at] in _OPENERS or start - at > 2
+    return text[at].islower() or text[at] in _OPENERS or text[at] == ","

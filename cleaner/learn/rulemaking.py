@@ -21,6 +21,7 @@ from .guards import CUES, RELATED_END, guess_category, letters, reads_as_sentenc
 from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
+from .pieces import related_cue
 from .repeats import spaced
 from .results import LearnedRule, Rejected
 from .sightings import Info
@@ -212,24 +213,37 @@ class Finisher:
         batch shows headlines after it; a marker of another kind is not learned alone (what
         follows a byline cue is learned with its lines, `Pewarta:<name>`)."""
         info = c.info
-        c.category, c.cue = guess_category(c.text)
+        if related_cue(c.text):  # (in any case: `baca juga` is no cue to guess_category)
+            c.category, c.cue = "related", c.text.rstrip(":|-–— \t\u00a0")
+        else:
+            c.category, c.cue = guess_category(c.text)
         # without a related cue word (`Artikel Pilihan:`, `Tags:`), the evidence is stricter
         # (counting.py: a capitalised headline that ends its line, in two of three
         # sightings), and the rule matches at a line or unit start only: a dateline with a
         # colon (`Jakarta: ...`) opens a story sentence the headline component may misread
         strict = c.category == "navigation"
-        if strict and info.headlines_after * 3 >= info.seen * 2:
+        if strict and info.headlines_after * 3 >= info.checked * 2 > 0:
             if c.cue is None:
                 c.category, c.shape = "related", "a marker with a headline after it"
         elif c.category != "related" or strict:
             return f"a marker of {c.category} text: not learned without what follows it"
-        if info.headlines_after * 2 < info.seen:
+        if info.headlines_after * 2 < info.checked or not info.checked:
             return "a related marker, but what follows it is mostly no headline"
-        lead = "{unit_start}" if strict else _OPENING
-        c.pattern = lead + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
+        if related_cue(c.text):
+            # cue words alone (counted in any case, with any separator): in any case, not
+            # glued to a capital, then a separator or a headline in capitals (`Baca juga buku
+            # itu` stays)
+            words = c.text.rstrip(":|-–— \t\u00a0")
+            c.pattern = (
+                r"(?<![\p{Lu}\p{N}])(?i:" + generalise(words) + r")"
+                r"""(?:[ \t\u00a0]*[:|\-–—]|(?=\s*["“‘']?[\p{Lu}\p{N}]))"""
+            )
+        else:
+            lead = "{unit_start}" if strict else _OPENING
+            c.pattern = lead + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
         c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         c.scope = "span"
-        c.extend = "headline-lines" if info.ends_line * 2 > info.seen else "headline"
+        c.extend = "headline-lines" if info.ends_line * 2 > info.checked else "headline"
         if not self._links(c):
             return "a related marker whose rule does not remove its own links"
         return None
@@ -239,9 +253,11 @@ class Finisher:
         Terkait` on a line of its own) and has headlines after it in two of three sightings:
         its rule takes them too, as a marker's does (unless its own links then fail)."""
         info = c.info
-        if info.headlines_after * 3 < info.seen * 2 or not RELATED_END.search(c.text):
+        if not info.checked or info.headlines_after * 3 < info.checked * 2:
             return
-        lines = info.ends_line * 2 > info.seen
+        if not RELATED_END.search(c.text):
+            return
+        lines = info.ends_line * 2 > info.checked
         pattern = "{unit_start}" + c.pattern if c.scope == "line" else c.pattern
         link = replace(c, scope="span", extend="headline-lines" if lines else "headline")
         link.pattern = pattern + ("{unit_end}" if lines else "")

@@ -32,6 +32,8 @@ class Occurrence:
     after: str = ""
     headline_after: bool = False  # a marker: a headline follows it (on its line or the next)
     ends_line: bool = False  # a marker: nothing follows it on its line
+    checked: bool = False  # whether a headline follows was looked at (the two above)
+    key: int = 0  # the piece it is a sighting of (its counting key)
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ class Info:
     markers: int = 0  # ... a marker that opens what follows it (`Baca juga:`)
     headlines_after: int = 0  # ... a marker with a headline after it
     ends_line: int = 0  # ... a marker alone at the end of its line
+    checked: int = 0  # ... sightings where what follows was looked at (the two above)
     head: int = 0
     middle: int = 0
     tail: int = 0
@@ -63,6 +66,7 @@ class Info:
         self.markers += "marker" in occ.kinds
         self.headlines_after += occ.headline_after
         self.ends_line += occ.ends_line
+        self.checked += occ.checked
         if occ.where == HEAD:
             self.head += 1
         elif occ.where == TAIL:
@@ -81,7 +85,7 @@ class Info:
     def merge(self, other: Info, max_examples: int) -> None:
         """Add the sightings of `other` (the same piece, found another way)."""
         for name in ("lines", "blocks", "spans", "repeats", "markers", "headlines_after",
-                     "ends_line", "head", "middle", "tail"):  # fmt: skip
+                     "ends_line", "checked", "head", "middle", "tail"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.dash_after += other.dash_after
         self.seams += other.seams
