@@ -12,6 +12,7 @@ import regex
 
 from cleaner import Cleaner
 from cleaner.engine.examples import Example, check
+from cleaner.engine.layout import units
 from cleaner.learn import Batch, Learner, LearnOptions, learn, normalise, segments, site_of
 from cleaner.packs import FLAGS, load_pack
 
@@ -663,6 +664,47 @@ def test_cli_site_field_names_each_records_site_as_clean_learn_reads_it(tmp_path
     assert load_pack(out / "alpha.toml").rules[0].pattern.startswith("Alpha")
     usage = run("learn", dump)
     assert usage.exit_code == 2 and "--site-field FIELD" in usage.stderr
+
+
+def test_cli_ngram_finds_shorter_glued_boilerplate_and_max_headlines_caps_the_list(tmp_path):
+    # five words glued into the middle of a sentence of real articles: a run of 6 tokens
+    # takes a story word with it each time; runs of 4 find it
+    glued = []
+    for line in (CASES / "bulk/cnnindonesia.jsonl").read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        first = next((u for u in units(text) if len(text[u.start : u.end].split()) > 20), None)
+        if first is not None:
+            words = text[first.start : first.end].split(" ")
+            paragraph = " ".join([*words[:12], "iklan sponsor warta contoh ya", *words[12:]])
+            text = text[: first.start] + paragraph + text[first.end :]
+        glued.append({"url": "https://cnnindonesia.com/x", "text": text})
+    dump = jsonl(tmp_path / "dump.jsonl", glued)
+    found = {}
+    for n in ("6", "4"):
+        out = tmp_path / f"n{n}.toml"
+        result = run("learn", dump, "--url-field", "url", "--no-default-rules", "--ngram", n,
+                     "--max-headlines", "0", "--out", out)  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        found[n] = tomllib.loads(out.read_text(encoding="utf-8"))
+
+    def patterns(pack):
+        return [r["pattern"] for r in pack["rule"] if "iklan" in r["pattern"]]
+
+    assert patterns(found["6"]) == []
+    assert patterns(found["4"]) == [
+        r"(?<!\w)iklan\s*sponsor\s*warta\s*contoh\s*ya(?![\p{Ll}\p{N}])"
+    ]
+    # antaranews' batch shows related headlines whole, and on top of the shipped rules that
+    # is all it teaches: a pack of headlines, or with none allowed, no pack at all
+    antara = CASES / "bulk/antaranews.jsonl"
+    out = tmp_path / "antara.toml"
+    run("learn", antara, "--site", "antaranews.com", "--out", out)
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["pack"]["headlines"]
+    out.unlink()
+    capped = run("learn", antara, "--site", "antaranews.com", "--max-headlines", "0", "--out", out)
+    assert "nothing repeats often enough" in capped.stderr and not out.exists()
+    cleaned = run("clean", dump, "--url-field", "url", "--learn", "--ngram", "4")
+    assert cleaned.exit_code == 0 and "iklan sponsor" not in cleaned.stdout
 
 
 def test_cli_verbose_lists_rejected_candidates_with_reasons(tmp_path):

@@ -28,9 +28,11 @@ from .options import (
     Html,
     Jsonl,
     Keep,
+    MaxHeadlines,
     MaxKeys,
     MinDocs,
     MinShare,
+    Ngram,
     NoDefaultRules,
     RulePaths,
     Url,
@@ -178,6 +180,8 @@ def clean(
     min_docs: MinDocs = 3,
     min_share: MinShare = 0.2,
     max_keys: MaxKeys = 200_000,
+    ngram: Ngram = 6,
+    max_headlines: MaxHeadlines = 500,
 ) -> None:
     """Clean text, HTML and JSONL files (or stdin); print the clean text or write it to -o DIR.
 
@@ -221,7 +225,9 @@ def clean(
     from .clean_learn import learn_pass, spool_stdin
 
     try:
-        options = LearnOptions(min_docs, min_share, max_keys=max_keys)
+        options = LearnOptions(
+            min_docs, min_share, max_keys=max_keys, ngram=ngram, max_headlines=max_headlines
+        )
     except ValueError as exc:
         raise fail(str(exc), 2) from None
     with tempfile.TemporaryDirectory(prefix="cleaner-stdin-") as spool:

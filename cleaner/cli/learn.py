@@ -26,9 +26,11 @@ from .options import (
     PANEL,
     Html,
     Jsonl,
+    MaxHeadlines,
     MaxKeys,
     MinDocs,
     MinShare,
+    Ngram,
     NoDefaultRules,
     RulePaths,
     UrlField,
@@ -101,6 +103,8 @@ def learn_command(
         typer.Option(min=1, rich_help_panel=PANEL, help="Remove examples written per rule."),
     ] = 3,
     max_keys: MaxKeys = 200_000,
+    ngram: Ngram = 6,
+    max_headlines: MaxHeadlines = 500,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -144,7 +148,9 @@ def learn_command(
     try:
         from ..learn import LearnOptions, known_cleaner
 
-        options = LearnOptions(min_docs, min_share, max_examples, max_keys)
+        options = LearnOptions(
+            min_docs, min_share, max_examples, max_keys, ngram=ngram, max_headlines=max_headlines
+        )
     except ValueError as exc:
         raise fail(str(exc), 2) from None
     try:

@@ -83,6 +83,22 @@ MaxKeys = Annotated[
     ),
 ]  # fmt: skip
 
+Ngram = Annotated[
+    int,
+    typer.Option(
+        min=2, rich_help_panel=PANEL,
+        help="Repeated token sequences are found from runs of this many tokens (words, numbers "
+        "and marks); fewer finds shorter glued boilerplate, and more story phrases to reject.",
+    ),
+]  # fmt: skip
+MaxHeadlines = Annotated[
+    int,
+    typer.Option(
+        min=0, rich_help_panel=PANEL,
+        help="Related headlines the batch shows whole written to each pack (the most frequent).",
+    ),
+]  # fmt: skip
+
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print `cleaner: message` on stderr; `raise fail(...)` exits with `code`."""
