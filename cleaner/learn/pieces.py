@@ -150,10 +150,6 @@ _MARKER = re.compile(
     r"[A-Z][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[ \t\u00a0]+[^\W\d_][\w’'&]*){0,3}[ \t\u00a0]*:\Z"
 )
 _MARKER_CHARS = 40  # characters a marker may take at most
-#: After these (and blanks) a marker opens something: a sentence end, a parenthesis, a dash
-#: or a bullet; not a word (`kata Ketua KPK: ...`), a comma and a blank, or the square
-#: bracket of a tag (`[Gambas:Video CNN]`).
-_OPENERS = '.!?"”’“‘)](|•»·*>:;-–—'
 
 
 # A marker by its related cue words, with or without a colon (`Baca Juga Harga Naik`, `BERITA
@@ -187,17 +183,22 @@ def marker_key(raw: str) -> str:
 
 
 def markers(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each marker in `text` that opens something: at a unit start, after a
-    sentence end, or glued to the word or stop before it (`kata dia.Baca juga: ...`), not in
-    the middle of a sentence (`kata Ketua KPK: ...`) nor before a digit (`Pukul 10:30`). A
-    marker is a few words and a colon, or related cue words before a capital or a line end.
+    """(start, end) of each marker in `text`: a few words and a colon, or related cue words.
 
-    >>> text = "Isi.\\nBaca juga: Naik\\nkata Ketua KPK: tidak. Foto:\\nEmas.Simak Juga: X"
+    - Related cue words alone (`Baca juga:`, `BERITA TERKAIT -`, `Baca Juga` before a capital,
+      `baca juga:` with its separator) open a link where no letter, digit or quotation mark
+      comes right before them, or glued to a lower-case word if they start with a capital
+      (`kata dia.Baca juga:`, `siniBaca Juga`): not inside a word (`membaca juga`) nor in
+      a quotation.
+    - Any other words and a colon (`Artikel Pilihan:`, `Foto:`) count at the start of a line
+      or unit only: after a sentence end they are as often the speaker of a quote.
+
+    >>> text = "Isi.\\nBaca juga: Naik\\nkata Ketua KPK: tidak. Foto: X\\nEmas.Simak Juga: X"
     >>> [text[s:e] for s, e in markers(text)]
-    ['Baca juga:', 'Foto:', 'Simak Juga:']
-    >>> text = "Isi.\\nBaca Juga Harga Naik\\nBERITA TERKAIT -\\nIa baca juga buku itu."
+    ['Baca juga:', 'Simak Juga:']
+    >>> text = "Isi.\\nBaca Juga Harga\\nBERITA TERKAIT -\\nIa membaca juga Buku.\\nFoto: X"
     >>> [text[s:e] for s, e in markers(text)]
-    ['Baca Juga', 'BERITA TERKAIT -']
+    ['Baca Juga', 'BERITA TERKAIT -', 'Foto:']
     """
     found = []
     colon = text.find(":")
@@ -205,14 +206,18 @@ def markers(text: str) -> list[tuple[int, int]]:
         end = colon + 1
         m = _MARKER.search(text, max(0, end - _MARKER_CHARS), end)
         colon = text.find(":", end)
-        if m is not None and not text[end : end + 1].isdigit() and _opens(text, m.start()):
+        if m is None or text[end : end + 1].isdigit() or related_cue(m.group()):
+            continue  # (cue words are read below, with or without their colon)
+        if _unit_start(text, m.start()):
             found.append((m.start(), end))
-    seen = {start for start, _ in found}
     for m in _cue_markers(text):
         start, end = m.span()
-        # (cue words open a link wherever they are not glued to a capital or a digit)
-        if start in seen or (start and (text[start - 1].isupper() or text[start - 1].isdigit())):
-            continue
+        before = text[start - 1] if start else ""
+        seam = before.islower() and text[start].isupper()
+        if before and (before.isalnum() or before in "_“\"‘'") and not seam:
+            continue  # inside a word or a quotation
+        if text[start].islower() and text[start:end].rstrip()[-1] not in ":|-–—":
+            continue  # `baca juga` in lower case is a link only with its separator
         at = end
         while at < len(text) and text[at] in " \t\u00a0":
             at += 1
@@ -220,6 +225,14 @@ def markers(text: str) -> list[tuple[int, int]]:
         if nxt in ("", "\n", "\r") or nxt.isupper() or nxt.isdigit():  # a headline follows
             found.append((start, end))
     return sorted(found)
+
+
+def _unit_start(text: str, start: int) -> bool:
+    """`start` opens a line, or a unit after a run of two or more blanks."""
+    at = start - 1
+    while at >= 0 and text[at] in " \t\u00a0":
+        at -= 1
+    return at < 0 or text[at] in "\n\r" or start - at > 2
 
 
 #: The second word of each related cue, lower-cased: found with `str.find`, then the cue
@@ -242,16 +255,3 @@ def _cue_markers(text: str) -> list[re.Match]:
                 found[m.start()] = m
             at = low.find(word, at + len(word))
     return [found[start] for start in sorted(found)]
-
-
-def _opens(text: str, start: int) -> bool:
-    """Something may open at `start`: a unit start, after a sentence end (and blanks), or
-    glued to a lower-case word, a stop or a comma; not after a word and a blank."""
-    at = start - 1
-    if at < 0 or text[at] in "\n\r":
-        return True
-    if text[at] in " \t\u00a0":  # after a blank: only where a sentence ended
-        while at >= 0 and text[at] in " \t\u00a0":
-            at -= 1
-        return at < 0 or text[at] in "\n\r" or text[at] in _OPENERS or start - at > 2
-    return text[at].islower() or text[at] in _OPENERS or text[at] == ","

@@ -30,10 +30,6 @@ if TYPE_CHECKING:  # the learner calls the finisher: only its type is needed her
     from .counting import Learner
 
 _WORD = re.compile(r"\S+")
-# Where a learned marker may open a link, as the learner counted it (`pieces.markers`): at a
-# line or unit start, after a sentence end, or glued to a lower-case word or a comma; not
-# after a word and a blank, in the middle of a sentence.
-_OPENING = r"""(?<=(?:^|[\r\n.!?"”’“‘)\](|•»·*>:;\-–—])[ \t\u00a0]*|[ \t\u00a0]{2}|[\p{Ll},])"""
 _UNIT_BREAK = re.compile(r"[ \t\u00a0]*\n\s*|[ \t\u00a0]{2,}")  # as `layout.units` parts units
 
 
@@ -51,6 +47,7 @@ class _Candidate:
     repeat: bool = False  # a run of repeated tokens, trimmed to its core
     shape: str | None = None  # the shape that vouched for it, when no cue word did
     marker: bool = False  # a marker that opens a related link (`Baca juga:`)
+    key: int = 0  # its counting key
     extend: str = ""  # how its match grows past the pattern (a marker: over the headline)
 
 
@@ -58,6 +55,9 @@ class _Candidate:
 SHOWN_CONTEXT = 60
 STOCK_KEEP = "Pemerintah menyatakan akan meninjau kembali aturan itu dalam rapat pekan depan."
 COVERED_SHARE = 0.8  # a candidate the known rules remove this much of is already covered
+#: Of the headlines after a marker without a related cue word, at least this share recur or
+#: title an article of the batch (and two at least).
+LINKED_SHARE = 0.05
 NEAR_TOTAL = 0.6  # a candidate that makes up this much of its documents is the article itself
 
 
@@ -73,7 +73,7 @@ class Finisher:
     def run(self) -> Learned:
         n = self.l.documents
         found = [
-            _Candidate(self.l._counts[h], info, info.examples[0][1], marker=info.markers > 0)
+            _Candidate(self.l._counts[h], info, info.examples[0][1], marker=info.markers > 0, key=h)
             for h, info in self.l._info.items()
             if self.l._counts.get(h, 0) >= 2 and info.examples and not info.repeats
         ]
@@ -208,45 +208,60 @@ class Finisher:
         return f"already removed by rule {rule_id} ({category}{note})"
 
     def _marker(self, c: _Candidate) -> str | None:
-        """A marker that opens what follows it: learned as a related link, with the headline
-        after it (the engine's headline extension decides where each one ends), when the
-        batch shows headlines after it; a marker of another kind is not learned alone (what
-        follows a byline cue is learned with its lines, `Pewarta:<name>`)."""
+        """A marker that opens what follows it, learned with the headline after it (the
+        engine's headline extension decides where each one ends) when the batch shows
+        headlines after it.
+
+        - Related cue words alone (`Baca juga:`, counted in any case and with any separator):
+          half of the sightings with a headline after them, on its line or glued.
+        - Other words and a colon (`Artikel Pilihan:`, `Tags:`, and `Rekomendasi KPK:`, whose
+          cue word is only part of it): counted at line starts only, two in three sightings
+          with a headline in Title Case that ends its line (counting.py), and matched at line
+          starts only. A question, an exclamation or a quotation after a speaker's name is
+          no headline. A marker of a byline or a caption is not learned alone (what follows
+          a byline cue is learned with its line, `Pewarta:<name>`)."""
         info = c.info
-        if related_cue(c.text):  # (in any case: `baca juga` is no cue to guess_category)
+        cue_words = related_cue(c.text)
+        if cue_words:  # (in any case: `baca juga` is no cue to guess_category)
             c.category, c.cue = "related", c.text.rstrip(":|-–— \t\u00a0")
         else:
             c.category, c.cue = guess_category(c.text)
-        # without a related cue word (`Artikel Pilihan:`, `Tags:`), the evidence is stricter
-        # (counting.py: a capitalised headline that ends its line, in two of three
-        # sightings), and the rule matches at a line or unit start only: a dateline with a
-        # colon (`Jakarta: ...`) opens a story sentence the headline component may misread
-        strict = c.category == "navigation"
-        if strict and info.headlines_after * 3 >= info.checked * 2 > 0:
-            if c.cue is None:
+            if c.category not in ("related", "navigation"):
+                return f"a marker of {c.category} text: not learned without what follows it"
+            if info.headlines_after * 3 < info.checked * 2 or not info.checked:
+                return "a marker, but what follows it is mostly no headline that ends its line"
+            elsewhere = self._linked(c.key)
+            if elsewhere is not None:
+                return elsewhere
+            if c.category == "related" or c.cue is None:
                 c.category, c.shape = "related", "a marker with a headline after it"
-        elif c.category != "related" or strict:
-            return f"a marker of {c.category} text: not learned without what follows it"
         if info.headlines_after * 2 < info.checked or not info.checked:
             return "a related marker, but what follows it is mostly no headline"
-        if related_cue(c.text):
-            # cue words alone (counted in any case, with any separator): in any case, not
-            # glued to a capital, then a separator or a headline in capitals (`Baca juga buku
-            # itu` stays)
-            words = c.text.rstrip(":|-–— \t\u00a0")
-            c.pattern = (
-                r"(?<![\p{Lu}\p{N}])(?i:" + generalise(words) + r")"
-                r"""(?:[ \t\u00a0]*[:|\-–—]|(?=\s*["“‘']?[\p{Lu}\p{N}]))"""
-            )
+        if cue_words:
+            c.pattern = _cue_pattern(c.text.rstrip(":|-–— \t\u00a0").split())
         else:
-            lead = "{unit_start}" if strict else _OPENING
-            c.pattern = lead + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
+            c.pattern = "{unit_start}" + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
         c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         c.scope = "span"
         c.extend = "headline-lines" if info.ends_line * 2 > info.checked else "headline"
         if not self._links(c):
             return "a related marker whose rule does not remove its own links"
         return None
+
+    def _linked(self, key: int) -> str | None:
+        """None if the headlines after a marker without a related cue word are links: some
+        recur after it in other documents, or title other articles of the batch (a link points
+        to the site's other articles; a sub-heading or a line of the story is its own)."""
+        followers = self.l.followers.get(key, {})
+        titles = self.l.headlines.counts
+        known = sum(1 for h, n in followers.items() if n >= 2 or h in titles)
+        needed = max(2, math.ceil(LINKED_SHARE * sum(followers.values())))
+        if known >= needed:
+            return None
+        return (
+            f"a marker whose headlines the batch does not show elsewhere ({known} of "
+            f"{len(followers)} recur or title an article; {needed} needed): no links"
+        )
 
     def _link(self, c: _Candidate) -> None:
         """A learned piece that ends with a related cue (`... Editor's Picks`, `Berita
@@ -380,6 +395,29 @@ class Finisher:
         raise AssertionError("a learned rule removes the stock keep sentence")  # pragma: no cover
 
 
+def _cue_pattern(words: list[str]) -> str:
+    r"""The pattern of a marker of related cue words, as the learner counts them: capitalised
+    (`Baca juga`, `Baca Juga`, `BACA JUGA`) before a separator or a headline in capitals, or
+    in lower case before a separator; not inside a word nor a quotation, but glued to a
+    lower-case word when capitalised (the seam of a scraper).
+
+    >>> import regex
+    >>> rx = regex.compile(_cue_pattern(["Baca", "juga"]))
+    >>> [bool(rx.search(t)) for t in ("kata dia.Baca juga: X", "BACA JUGA - X", "baca juga: x",
+    ...     "membaca juga X", "baca juga X", "“Baca juga Pasal 12”")]
+    [True, True, True, False, False, False]
+    """
+    gap = r"[ \t\u00a0]*"
+    low = [regex.escape(w.lower()) for w in words]
+    title = [f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[:1].isalpha() else w for w in low[1:]]
+    capital = gap.join([low[0][:1].upper() + low[0][1:], *title])
+    upper = gap.join(w.upper() for w in low)
+    lead = r"""(?:(?<![\w“"‘'])|(?<=\p{Ll})(?=\p{Lu}))"""
+    sep = r"[ \t\u00a0]*[:|\-–—]"
+    headline = r"""(?=\s*["“‘']?[\p{Lu}\p{N}])"""
+    return f"{lead}(?:(?:{capital}|{upper})(?:{sep}|{headline})|{gap.join(low)}{sep})"
+
+
 def _glued_link(rule: Rule, marker: str, rest: str) -> str:
     """A remove example of a marker rule from a marker and the rest of its unit: the whole
     of it when the rule takes it all (a link on its own line), else the link marked with
@@ -457,7 +495,8 @@ def _describe(c: _Candidate, n: int) -> str:
     )[1]
     what = {"line": "Repeated line", "span": "Repeated text"}[c.scope]
     if c.extend:
-        what = ("Related-link marker" if c.marker else "Repeated text ending in a related cue") + (
+        marker = "Related-link marker" if c.category == "related" else "Marker"
+        what = (marker if c.marker else "Repeated text ending in a related cue") + (
             ", with the headline lines under it," if c.extend == "headline-lines"
             else ", with the headline after it,"
         )  # fmt: skip
