@@ -347,44 +347,18 @@ def test_a_related_marker_is_one_in_any_case_and_with_any_separator(tmp_path):
     assert cleaner.clean(told).text == told
 
 
-def test_a_marker_without_a_cue_word_is_learned_from_links_on_their_own_lines(tmp_path):
-    # `Artikel Pilihan:` says nothing by itself: its links must end their lines (two in
-    # three here) and point to other articles of the batch (titles it shows), and its rule
-    # takes a link at the start of a line only
+def test_a_marker_without_cue_words_is_not_learned_even_before_links(tmp_path):
+    # `Artikel Pilihan:` before links to the batch's own articles: nothing in a batch tells
+    # such a marker apart from a label before recurring values (`Lokasi: <venue>`), so the
+    # learner leaves it; the shipped rules and cue words cover the usual spellings
     docs = [_links("Artikel Pilihan:", i, glued=i % 3 == 2, titled=True) for i in range(12)]
     learned = learn(docs, site="warta.id", known=None)
-    [rule] = learned.rules
-    assert (rule.category, rule.extend) == ("related", "headline")
-    assert rule.pattern.startswith("{unit_start}Artikel")
-    assert "a marker with a headline after it" in rule.description
-    pack = write(tmp_path / "warta.toml", learned.to_toml())
-    cleaner = Cleaner(rules=[pack], default_rules=False)
-    assert cleaner.clean(_links("Artikel Pilihan:", 40, glued=False)).text == (
-        f"{story(40)}\n{story(42)}\n{story(44)}\n"
-    )
-    glued = _links("Artikel Pilihan:", 41, glued=True)  # where its headline ends is unsure
-    assert cleaner.clean(glued).text == glued
-    quoted = f"{story(50)}\nKata dia, Artikel Pilihan: {headline(51)} ditulis kemarin."
-    assert cleaner.clean(quoted).text == quoted
-    # only links at a line start count: glued in most articles, it is learned from the rest
-    docs = [_links("Artikel Pilihan:", i, glued=i % 3 != 2, titled=True) for i in range(12)]
-    [rule] = learn(docs, site="warta.id", known=None).rules
-    assert rule.docs == 4
-    # lines in Title Case after it that are no other article's title: sub-headings, not links
-    docs = [_links("Artikel Pilihan:", i, glued=False) for i in range(12)]
-    learned = learn(docs, site="warta.id", known=None)
-    assert learned.rules == ()
-    assert "does not show elsewhere (0 of 12" in rejected(learned, "Artikel Pilihan:")
-    # ... nor twice in each article, each time another: what follows its first counts
-    docs = [f"{_links('Artikel Pilihan:', i, glued=False)}Artikel Pilihan: {headline(i + 40)}\n"
-            for i in range(12)]  # fmt: skip
-    assert learn(docs, site="warta.id", known=None).rules == ()
+    assert not [r.pattern for r in learned.rules if r.extend]
 
 
 def test_a_marker_on_a_line_of_its_own_takes_the_headline_lines_under_it(tmp_path):
-    # (the first headline under it titles another article of the batch)
     docs = [
-        f"{headline(i).title()}\n{story(i)}\nBerita Pilihan:\n{headline(i + 1).title()}\n"
+        f"{headline(i).title()}\n{story(i)}\nBERITA TERKAIT\n{headline(i + 1).title()}\n"
         f"{headline(i + 20).title()}\n{story(i + 3)}\n"
         for i in range(10)
     ]
@@ -392,9 +366,14 @@ def test_a_marker_on_a_line_of_its_own_takes_the_headline_lines_under_it(tmp_pat
     [rule] = learned.rules
     assert (rule.category, rule.extend) == ("related", "headline-lines")
     pack = write(tmp_path / "warta.toml", learned.to_toml())
-    fresh = f"{story(30)}\nBerita Pilihan:\n{headline(31)}\n{headline(32)}\n{story(33)}\n"
+    links = f"{headline(31).title()}\n{headline(32).title()}"
+    fresh = f"{story(30)}\nBerita Terkait\n{links}\n{story(33)}\n"
     out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
     assert out == f"{story(30)}\n{story(33)}\n"
+    # the words opening a story sentence in a paragraph, or in lower case, stay
+    for told in (f"{story(34)} Berita Terkait Kasus Itu Beredar Sejak Pagi, kata polisi.\n",
+                 f"{story(35)}\nberita terkait kasus itu beredar sejak pagi.\n"):  # fmt: skip
+        assert Cleaner(rules=[pack], default_rules=False).clean(told).text == told
 
 
 def test_a_repeated_prompt_ending_in_a_related_cue_takes_the_headline_after_it(tmp_path):
@@ -414,23 +393,13 @@ def test_a_repeated_prompt_ending_in_a_related_cue_takes_the_headline_after_it(t
     )
 
 
-def test_a_related_heading_on_its_own_line_takes_the_headline_lines_under_it(tmp_path):
-    docs = [f"{story(i)}\nEDITOR'S PICKS\n{headline(i + 1).title()}\n{headline(i + 5).title()}\n"
-            f"{story(i + 3)}\n" for i in range(12)]  # fmt: skip
+def test_a_repeated_line_ends_with_cue_words_only_to_take_what_follows(tmp_path):
+    # `Rekomendasi:` and `Destinasi Wisata Terpopuler` end with words that say related, but
+    # no related cue words: their lines may be learned, never with the line under them
+    docs = [f"{story(i)}\nRekomendasi:\n{headline(i + 1).title()}\nDestinasi Wisata Terpopuler\n"
+            f"{headline(i + 30).title()}\n{story(i + 3)}\n" for i in range(12)]  # fmt: skip
     learned = learn(docs, site="warta.id", known=None)
-    [rule] = learned.rules
-    assert (rule.category, rule.extend, rule.pattern) == (
-        "related",
-        "headline-lines",
-        "{unit_start}EDITOR'S\\s+PICKS{unit_end}",
-    )
-    pack = write(tmp_path / "warta.toml", learned.to_toml())
-    fresh = f"{story(40)}\nEDITOR'S PICKS\n{headline(41).title()}\n{story(42)}\n"
-    out = Cleaner(rules=[pack], default_rules=False).clean(fresh).text
-    assert out == f"{story(40)}\n{story(42)}\n"
-    # a story line that starts with the words goes on as a sentence: no link, it stays
-    told = f"{story(43)}\nEDITOR'S PICKS kali ini beredar sejak pagi, kata redaksi.\n"
-    assert Cleaner(rules=[pack], default_rules=False).clean(told).text == told
+    assert not [r.pattern for r in learned.rules if r.extend]
 
 
 def test_cue_words_inside_words_quotations_or_sentences_are_left_alone(tmp_path):
@@ -451,19 +420,36 @@ def test_cue_words_inside_words_quotations_or_sentences_are_left_alone(tmp_path)
     assert cleaner.clean(f"{story(1)}\nbaca juga: {headline(2)}\n").text == f"{story(1)}\n"
 
 
-def test_questions_quotes_and_partial_cue_words_after_a_colon_are_not_learned():
-    # an interview's questions, a speaker's quotes, and a marker that only holds a cue word
-    # (`Rekomendasi Ombudsman:`) recur at line starts with capitals after them: no links
-    quotes = ["“Kami Siap Bekerja Sama Dengan Semua Pihak!”", "“Tidak Ada Yang Kami Tutupi”"]
+def test_labels_questions_and_quotes_after_a_colon_are_no_link_markers(tmp_path):
+    # an interview's questions, a speaker's quotes, a field label before values that recur
+    # across articles and a label that holds a cue word (`Rekomendasi Ombudsman:`) start
+    # lines in every article with capitals after them: no link rule takes what follows
+    venues = ["Gelora Bung Karno", "Stadion Patriot", "Jakarta International Stadium",
+              "Stadion Si Jalak Harupat", "Stadion Manahan", "Stadion Kanjuruhan"]  # fmt: skip
     docs = [
-        f"{story(i)}\nTanya: Apa Alasan Anda Mundur Dari Jabatan Nomor {i}?\n"
-        f"Budi Santoso: {quotes[i % 2]}\nRekomendasi Ombudsman: {story(i + 1)}\n"
+        f"{headline(i).title()}\n{story(i)}\nTanya: Apa Kabar {headline(i + 3).title()}?\n"
+        f"Budi Santoso: “{headline(i + 5).title()}!”\nLokasi: {venues[i % 6]}\n"
+        f"Rekomendasi Ombudsman: {headline(i + 1).title()}\n{story(i + 2)}\n"
         for i in range(12)
     ]
     learned = learn(docs, site="warta.id", known=None)
     assert not [r.pattern for r in learned.rules if r.extend]
-    for marker in ("Tanya:", "Budi Santoso:", "Rekomendasi Ombudsman:"):
-        assert "no headline that ends its line" in rejected(learned, marker)
+    if learned.rules:  # whatever else it learned leaves the lines after the labels alone
+        pack = write(tmp_path / "w.toml", learned.to_toml())
+        out = Cleaner(rules=[pack], default_rules=False).clean(docs[0]).text
+        assert all(value in out for value in ("Apa Kabar", "Budi Santoso", venues[0]))
+
+
+def test_cue_words_opening_story_sentences_are_no_link_even_when_they_repeat():
+    # a series of articles cites laws the same way, after a sentence end in a paragraph:
+    # `Lihat juga Pasal N Undang Undang ...` repeats as a token sequence, with a cue word
+    laws = ["Undang Undang Cipta Kerja", "Undang Undang Pers", "Undang Undang Pemilu",
+            "Undang Undang Desa", "Undang Undang Perlindungan Konsumen"]  # fmt: skip
+    docs = [f"{story(i)} Lihat juga Pasal {i + 3} {laws[i % 5]} soal {_WHAT[i % 13]}. "
+            f"{story(i + 40)}" for i in range(12)]  # fmt: skip
+    learned = learn(docs, site="warta.id")
+    assert learned.rules == ()
+    assert "open a sentence of the story" in rejected(learned, "Lihat juga Pasal")
 
 
 def test_a_marker_the_shipped_rules_remove_twice_in_its_context_is_not_learned_again():
@@ -477,22 +463,20 @@ def test_a_marker_the_shipped_rules_remove_twice_in_its_context_is_not_learned_a
 
 def test_a_colon_before_story_text_is_no_marker():
     # a dateline with a colon, and the questions and answers of an interview, recur at the
-    # start of lines in every article: what follows them is story text, not a headline
+    # start of lines in every article: no related cue words, no link rule
     docs = [f"Jakarta: {story(i)} {story(i + 1)}\nTanya: {story(i + 2)}\nJawab: {story(i + 3)}"
             for i in range(12)]  # fmt: skip
     learned = learn(docs, site="warta.id", known=None)
-    assert learned.rules == ()
-    assert "no headline that ends its line" in rejected(learned, "Jakarta:")
-    assert "no headline that ends its line" in rejected(learned, "Tanya:")
+    assert not [r.pattern for r in learned.rules if r.extend]
 
 
 def test_a_byline_cue_is_learned_with_its_name_not_as_a_marker():
-    # `Pewarta:` is also a marker at the start of a line; its rule is the line's, name and all
+    # `Pewarta:` at the start of a line is no related marker; its rule is the line's, name
+    # and all
     names = ["Ani Lestari", "Budi Santoso", "Citra Dewi", "Dodi Hartono"]
     docs = [article(i, end=[f"Pewarta: {names[i % 4]}"]) for i in range(8)]
     learned = learn(docs, site="warta.id", known=None)
-    assert [r.pattern for r in learned.rules] == [r"Pewarta\s*:\s*{name}"]
-    assert "marker of byline text" in rejected(learned, "Pewarta:")
+    assert [(r.pattern, r.extend) for r in learned.rules] == [(r"Pewarta\s*:\s*{name}", "")]
 
 
 # ---------------------------------------------------------------- the pack

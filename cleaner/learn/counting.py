@@ -12,13 +12,12 @@ from bisect import bisect_right
 
 from ..engine import Cleaner
 from ..engine.headline import headline_end
-from ..engine.headline_words import FUNCTION
 from ..engine.layout import is_body_like, units
-from .guards import RELATED_END, guess_category
+from .guards import guess_category
 from .headlines import Headlines, headline_like
 from .normalising import normalise
 from .packfile import Learned
-from .pieces import logical_lines, marker_key, markers, related_cue, segments
+from .pieces import ends_with_cue, logical_lines, marker_key, markers, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
 from .results import LearnOptions
 from .rulemaking import Finisher
@@ -56,8 +55,6 @@ BODY_DOCS = 100  # keep examples are drawn from every document up to here, then 
 DOC_MEMORY = 100_000  # documents remembered for spotting exact duplicates (then forgotten)
 #: Sightings of a marker looked at for a headline after it (then its share is settled).
 EVIDENCE = 60
-#: Markers without a related cue word whose headlines are kept, and headlines kept for each.
-FOLLOWED, FOLLOWERS = 1000, 64
 #: Story paragraphs longer than this are never a promo that reads like a sentence.
 PROMO_CHARS = 300
 
@@ -89,9 +86,6 @@ class Learner:
         self._info: dict[int, Info] = {}
         self._first: dict[int, Occurrence] = {}
         self._seen_docs: set[int] = set()
-        #: marker key -> the headlines after it (a marker without a related cue word: do its
-        #: headlines recur, or title other articles of the batch? see `rulemaking._marker`)
-        self.followers: dict[int, dict[str, int]] = {}
         self._bodies: list[str] = []
         self._seen_bodies = 0
         self._random = random.Random(0)  # reservoir sampling, reproducible
@@ -157,19 +151,14 @@ class Learner:
         starts = [u.start for u in parts]
         for s, e in markers(text):  # `Baca juga:` and the like, whatever follows them
             occ = self._piece(pieces, text, s, e, "marker", grams)
-            if occ is None:
-                continue
-            # (a byline's or a caption's cue is learned with its line: what follows it is
-            # no headline worth looking for)
-            cue_words = related_cue(occ.raw)
-            if cue_words or guess_category(occ.raw)[0] in ("related", "navigation"):
-                self._look_after(occ, text, parts, starts, strict=not cue_words)
+            if occ is not None:
+                self._look_after(occ, text, parts, starts)
         known = {(o.start, o.end) for o in pieces.values()}
         for s, e in grams.runs(text, starts[1:]):
             if (s, e) not in known:  # a run that is a line or segment is counted as one
                 self._piece(pieces, text, s, e, "repeat", grams)
-        for occ in pieces.values():  # a piece that ends with a related cue: what follows it?
-            if "marker" not in occ.kinds and RELATED_END.search(occ.raw, len(occ.raw) - 48):
+        for occ in pieces.values():  # a piece that ends with related cue words: what follows?
+            if "marker" not in occ.kinds and ends_with_cue(occ.raw):
                 self._look_after(occ, text, parts, starts)
         doc = (text, region, max(1, len(flat) - flat.count(" ")))
         for h, occ in pieces.items():
@@ -216,33 +205,17 @@ class Learner:
             found.kinds.add(kind)
         return found
 
-    def _look_after(self, occ: Occurrence, text: str, parts, starts, strict=False) -> None:
+    def _look_after(self, occ: Occurrence, text: str, parts, starts) -> None:
         """Whether a headline follows a marker's sighting (see `_headline_after`), until its
-        piece has that many sightings looked at: a share of two in three is settled by then."""
+        piece has that many sightings looked at: a share of one in two is settled by then."""
         if occ.checked:  # (a document's second sighting of the piece: its first counts)
             return
         info = self._info.get(occ.key)
         if info is not None and info.checked >= EVIDENCE:
             return
         at = bisect_right(starts, occ.end - 1) - 1  # the unit its end is in
-        occ.headline_after, occ.ends_line, headline = _headline_after(
-            text, occ.start, occ.end, parts, at, strict
-        )
+        occ.headline_after, occ.ends_line = _headline_after(text, occ.start, occ.end, parts, at)
         occ.checked = True
-        if strict and occ.headline_after:  # what it links to (see `followers`)
-            self._follow(occ.key, headline)
-
-    def _follow(self, key: int, headline: str) -> None:
-        """Count a headline a marker without a related cue word is followed by, in bounded
-        memory: at most FOLLOWED markers, FOLLOWERS headlines each."""
-        seen = self.followers.get(key)
-        if seen is None:
-            if len(self.followers) >= FOLLOWED:
-                return
-            seen = self.followers[key] = {}
-        headline = " ".join(headline.split())
-        if headline in seen or len(seen) < FOLLOWERS:
-            seen[headline] = seen.get(headline, 0) + 1
 
     def _count(self, h: int, occ: Occurrence, doc) -> None:
         count = self._counts.get(h)
@@ -310,38 +283,18 @@ def _promo(paragraph: str) -> bool:
     return len(paragraph) <= PROMO_CHARS and guess_category(paragraph)[0] != "navigation"
 
 
-def _headline_after(
-    text: str, start: int, end: int, parts: list, at: int, strict: bool = False
-) -> tuple[bool, bool, str]:
+def _headline_after(text: str, start: int, end: int, parts: list, at: int) -> tuple[bool, bool]:
     """(a headline follows the marker text[start:end] of unit parts[at], the marker ends its
-    unit, the headline when it is a whole unit): the rest of its unit, or the next unit if
-    the marker ends its own, reads as a linked headline; or a headline glued into the
-    paragraph after it ends where the headline component says. `strict` (a marker that is not
-    related cue words alone): the headline ends its unit and is in Title Case, not a
-    question, an exclamation or a quotation (`Tanya: Apa alasan Anda?`, `Budi: “Kami siap!”`,
-    `Kabar: 3 warga ...`)."""
+    unit): the rest of its unit, or the next unit if the marker ends its own, reads as a
+    linked headline; or a headline glued into the paragraph after it ends where the
+    headline component says."""
     stop = parts[at].end if at >= 0 else len(text)
     rest = text[end:stop].strip()
-    ends_line = not rest
-    if ends_line:
+    if not rest:
         nxt = parts[at + 1] if at + 1 < len(parts) else None
-        rest = text[nxt.start : nxt.end] if nxt is not None else ""
-    if not rest or (strict and not _titled(rest)):
-        return False, ends_line, ""
+        return nxt is not None and headline_like(text[nxt.start : nxt.end]), True
     if headline_like(rest):
-        return True, ends_line, rest
-    if strict or ends_line:
-        return False, ends_line, ""
+        return True, False
     while end < stop and text[end] in " \t\u00a0":
         end += 1
-    return headline_end(text, end, marker=start)[0] is not None, False, ""
-
-
-def _titled(headline: str) -> bool:
-    """A headline in Title Case (most of its first content words capitalised), not a
-    question, an exclamation or a quotation."""
-    if headline[0] in "\"“‘'" or headline.rstrip()[-1] in "?!\"”’'":
-        return False
-    words = [w for w in headline.split()[:8] if w[:1].isalpha() and w.lower() not in FUNCTION]
-    words = words[:5]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
+    return headline_end(text, end, marker=start)[0] is not None, False

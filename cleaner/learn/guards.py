@@ -37,12 +37,6 @@ CUES: tuple[tuple[str, re.Pattern], ...] = tuple(
 )  # fmt: skip
 
 
-#: A piece that ends with a related cue (`... Editor's Picks`, `BERITA TERKAIT`): a marker
-#: whose links follow it.
-RELATED_END = re.compile(
-    rf"(?:{dict(CUES)['related'].pattern})[ \t\u00a0]*[:|»\-–—]?[ \t\u00a0]*\Z"
-)
-
 # all cues in one pattern: the leftmost cue wins, and at one place the first category listed
 _ANY_CUE = re.compile("|".join(f"(?P<{category}>{cue.pattern})" for category, cue in CUES))
 # a text without any of these (lower-cased) has no cue: most story sentences, checked fast

@@ -143,88 +143,98 @@ def _after_stop(text: str, stop: re.Match, end: int) -> tuple[int, int] | None:
     return None
 
 
-# A marker: one to four words, the first capitalised, and a colon (`Baca juga:`, `Artikel
-# Pilihan:`, `BACA JUGA :`); no digits (`Pukul 10:30`). Colons are few: each is looked for
-# with `str.find`, and the words before it read with a pattern anchored at it.
-_MARKER = re.compile(
-    r"[A-Z][^\W\d_]*(?:[’'][^\W\d_]+)?(?:[ \t\u00a0]+[^\W\d_][\w’'&]*){0,3}[ \t\u00a0]*:\Z"
-)
-_MARKER_CHARS = 40  # characters a marker may take at most
-
-
-# A marker by its related cue words, with or without a colon (`Baca Juga Harga Naik`, `BERITA
-# TERKAIT - ...`, `baca juga: ...`): the spellings of `headlines.MARKER`, and lower case.
+# A marker: related cue words, with or without a separator (`Baca juga:`, `BERITA TERKAIT -`,
+# `Baca Juga Harga Naik`, `baca juga: ...`): the spellings of `headlines.MARKER`, lower case,
+# and `Editor's Picks`. (Other words and a colon, `Artikel Pilihan:`, were learned too, from
+# the headlines after them; a label before recurring values, `Lokasi: <venue>`, looked the
+# same, and no evidence in a batch told them apart safely.)
 _CUE_WORDS = (
     r"(?:(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK|baca|lihat|simak)[ \t\u00a0]*(?:[Jj]uga|JUGA)"
     r"|(?:Berita|Artikel|BERITA|ARTIKEL|berita|artikel)[ \t\u00a0]+"
     r"(?:[Tt]erkait|TERKAIT|[Ll]ainnya|LAINNYA)"
-    r"|Jangan [Ll]ewatkan|JANGAN LEWATKAN|Pilihan (?:Editor|Redaksi)|PILIHAN (?:EDITOR|REDAKSI))"
+    r"|Jangan [Ll]ewatkan|JANGAN LEWATKAN|Pilihan (?:Editor|Redaksi)|PILIHAN (?:EDITOR|REDAKSI)"
+    r"|Editor's [Pp]icks?|EDITOR'S PICKS?)"
 )
 _CUE_MARKER = re.compile(_CUE_WORDS + r"(?![\w])(?:[ \t\u00a0]*[:|\-–—])?")
-_CUE_ONLY = re.compile(_CUE_WORDS)
+_CUE_END = re.compile(_CUE_WORDS + r"[ \t\u00a0]*[:|\-–—]?[ \t\u00a0]*\Z")
 _SEPARATOR = ":|-–— \t\u00a0"
+_STOPS = '.!?,;)]”"’'
 
 
-def related_cue(raw: str) -> bool:
-    """A marker made of related cue words only (`Baca juga:`, `BERITA TERKAIT -`)."""
-    return _CUE_ONLY.fullmatch(raw.rstrip(_SEPARATOR)) is not None
+def ends_with_cue(raw: str) -> bool:
+    """A piece whose last words are related cue words (`Continue reading Editor's Picks`)."""
+    return _CUE_END.search(raw, max(0, len(raw) - 48)) is not None
+
+
+def opens_sentence(raw: str, examples: list[tuple[str, str, str]]) -> bool:
+    """A piece that starts with related cue words and no separator (`Lihat juga Pasal 4`),
+    after a stop and a blank inside a paragraph in most of its `examples`: where `markers`
+    does not count cue words, because a sentence of the story may open with them."""
+    m = _CUE_MARKER.match(raw)
+    if m is None or raw[: m.end()].rstrip()[-1] in ":|-–—":
+        return False
+    inside = sum(
+        1 for before, _, _ in examples
+        if before[-1:] in " \t\u00a0" and not _unit_start(before + raw, len(before))
+    )  # fmt: skip
+    return inside * 2 > len(examples)
 
 
 def marker_key(raw: str) -> str:
-    """What a marker is counted under: a marker of related cue words in any case and with
-    any separator (`Baca juga:`, `BACA JUGA -`, `Baca Juga` are one), any other as written.
+    """What a marker is counted under: its cue words in any case, with any separator or none.
 
-    >>> marker_key("BACA JUGA :"), marker_key("Baca juga"), marker_key("Artikel Pilihan:")
-    ('baca juga', 'baca juga', 'Artikel Pilihan:')
+    >>> marker_key("BACA JUGA :"), marker_key("Baca juga"), marker_key("baca juga -")
+    ('baca juga', 'baca juga', 'baca juga')
     """
-    if related_cue(raw):
-        return " ".join(raw.rstrip(_SEPARATOR).split()).casefold()
-    return " ".join(raw.split())
+    return " ".join(raw.rstrip(_SEPARATOR).split()).casefold()
 
 
 def markers(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each marker in `text`: a few words and a colon, or related cue words.
+    """(start, end) of each marker in `text`: related cue words where they open a link.
 
-    - Related cue words alone (`Baca juga:`, `BERITA TERKAIT -`, `Baca Juga` before a capital,
-      `baca juga:` with its separator) open a link where no letter, digit or quotation mark
-      comes right before them, or glued to a lower-case word if they start with a capital
-      (`kata dia.Baca juga:`, `siniBaca Juga`): not inside a word (`membaca juga`) nor in
-      a quotation.
-    - Any other words and a colon (`Artikel Pilihan:`, `Foto:`) count at the start of a line
-      or unit only: after a sentence end they are as often the speaker of a quote.
+    - With a separator (`Baca juga:`, `BERITA TERKAIT -`, `baca juga:` in lower case): where
+      no letter, digit or opening quotation mark (maybe and blanks) comes right before them,
+      or glued to a lower-case word when capitalised (`siniBaca juga:`).
+    - Without one (`Baca Juga Harga Naik`), capitalised: at the start of a line or unit, or
+      glued to the word or stop before them, the seam of glued text (`kata dia.Baca Juga
+      Harga Naik`); not after a stop and a blank, a bracket or a dash, where a sentence of
+      the story may open with the words (`Lihat juga Pasal 4 ...`).
 
-    >>> text = "Isi.\\nBaca juga: Naik\\nkata Ketua KPK: tidak. Foto: X\\nEmas.Simak Juga: X"
+    A headline must follow: a capital or a digit, or the end of the line.
+
+    >>> text = "Isi.\\nBaca juga: Naik\\nIa membaca juga Buku. Lihat juga Pasal 4.\\nX.Simak Juga X"
     >>> [text[s:e] for s, e in markers(text)]
-    ['Baca juga:', 'Simak Juga:']
-    >>> text = "Isi.\\nBaca Juga Harga\\nBERITA TERKAIT -\\nIa membaca juga Buku.\\nFoto: X"
+    ['Baca juga:', 'Simak Juga']
+    >>> text = "BERITA TERKAIT -\\n“ Baca juga: Pasal 12B ,” kata dia.\\nbaca juga Buku itu."
     >>> [text[s:e] for s, e in markers(text)]
-    ['Baca Juga', 'BERITA TERKAIT -', 'Foto:']
+    ['BERITA TERKAIT -']
     """
     found = []
-    colon = text.find(":")
-    while colon >= 0:
-        end = colon + 1
-        m = _MARKER.search(text, max(0, end - _MARKER_CHARS), end)
-        colon = text.find(":", end)
-        if m is None or text[end : end + 1].isdigit() or related_cue(m.group()):
-            continue  # (cue words are read below, with or without their colon)
-        if _unit_start(text, m.start()):
-            found.append((m.start(), end))
     for m in _cue_markers(text):
         start, end = m.span()
+        separator = text[start:end].rstrip()[-1] in ":|-–—"
         before = text[start - 1] if start else ""
-        seam = before.islower() and text[start].isupper()
-        if before and (before.isalnum() or before in "_“\"‘'") and not seam:
-            continue  # inside a word or a quotation
-        if text[start].islower() and text[start:end].rstrip()[-1] not in ":|-–—":
+        if separator:
+            if before.isalnum() or before == "_":
+                if not (before.islower() and text[start].isupper()):
+                    continue  # inside a word (`membaca juga:`)
+            else:
+                at = start - 1
+                while at >= 0 and text[at] in " \t\u00a0":
+                    at -= 1
+                if at >= 0 and text[at] in "“\"‘'":
+                    continue  # in a quotation
+        elif not text[start].isupper():
             continue  # `baca juga` in lower case is a link only with its separator
+        elif not _unit_start(text, start) and not (before.islower() or before in _STOPS):
+            continue  # after a blank (or a bracket, a dash) in a paragraph: maybe the story
         at = end
         while at < len(text) and text[at] in " \t\u00a0":
             at += 1
         nxt = text[at + 1 : at + 2] if text[at : at + 1] in "\"“‘'" else text[at : at + 1]
         if nxt in ("", "\n", "\r") or nxt.isupper() or nxt.isdigit():  # a headline follows
             found.append((start, end))
-    return sorted(found)
+    return found
 
 
 def _unit_start(text: str, start: int) -> bool:
@@ -238,7 +248,7 @@ def _unit_start(text: str, start: int) -> bool:
 #: The second word of each related cue, lower-cased: found with `str.find`, then the cue
 #: read around it (a scan with the pattern costs ten times more: its first letters are
 #: common ones).
-_CUE_SECOND = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi")
+_CUE_SECOND = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi", "pick")
 
 
 def _cue_markers(text: str) -> list[re.Match]:

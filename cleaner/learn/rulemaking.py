@@ -17,11 +17,11 @@ from ..engine.passes import run_rules
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
 from .cores import as_info, cores
-from .guards import CUES, RELATED_END, guess_category, letters, reads_as_sentence, repeat_reason
+from .guards import CUES, guess_category, letters, reads_as_sentence, repeat_reason
 from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
-from .pieces import related_cue
+from .pieces import ends_with_cue, opens_sentence
 from .repeats import spaced
 from .results import LearnedRule, Rejected
 from .sightings import Info
@@ -47,7 +47,6 @@ class _Candidate:
     repeat: bool = False  # a run of repeated tokens, trimmed to its core
     shape: str | None = None  # the shape that vouched for it, when no cue word did
     marker: bool = False  # a marker that opens a related link (`Baca juga:`)
-    key: int = 0  # its counting key
     extend: str = ""  # how its match grows past the pattern (a marker: over the headline)
 
 
@@ -55,9 +54,6 @@ class _Candidate:
 SHOWN_CONTEXT = 60
 STOCK_KEEP = "Pemerintah menyatakan akan meninjau kembali aturan itu dalam rapat pekan depan."
 COVERED_SHARE = 0.8  # a candidate the known rules remove this much of is already covered
-#: Of the headlines after a marker without a related cue word, at least this share recur or
-#: title an article of the batch (and two at least).
-LINKED_SHARE = 0.05
 NEAR_TOTAL = 0.6  # a candidate that makes up this much of its documents is the article itself
 
 
@@ -73,7 +69,7 @@ class Finisher:
     def run(self) -> Learned:
         n = self.l.documents
         found = [
-            _Candidate(self.l._counts[h], info, info.examples[0][1], marker=info.markers > 0, key=h)
+            _Candidate(self.l._counts[h], info, info.examples[0][1], marker=info.markers > 0)
             for h, info in self.l._info.items()
             if self.l._counts.get(h, 0) >= 2 and info.examples and not info.repeats
         ]
@@ -167,6 +163,8 @@ class Finisher:
         if c.text[0] in "\"“‘'" or c.text.startswith(('("', "(“")):
             return "a quotation: story text reprinted across articles"
         if c.repeat:
+            if opens_sentence(c.text, c.info.examples):
+                return "related cue words that open a sentence of the story, no link"
             reason, c.category, c.shape = repeat_reason(c.text, info, c.category)
             return reason
         if c.cue is not None and c.category not in ("navigation", "dateline"):
@@ -208,60 +206,20 @@ class Finisher:
         return f"already removed by rule {rule_id} ({category}{note})"
 
     def _marker(self, c: _Candidate) -> str | None:
-        """A marker that opens what follows it, learned with the headline after it (the
-        engine's headline extension decides where each one ends) when the batch shows
-        headlines after it.
-
-        - Related cue words alone (`Baca juga:`, counted in any case and with any separator):
-          half of the sightings with a headline after them, on its line or glued.
-        - Other words and a colon (`Artikel Pilihan:`, `Tags:`, and `Rekomendasi KPK:`, whose
-          cue word is only part of it): counted at line starts only, two in three sightings
-          with a headline in Title Case that ends its line (counting.py), and matched at line
-          starts only. A question, an exclamation or a quotation after a speaker's name is
-          no headline. A marker of a byline or a caption is not learned alone (what follows
-          a byline cue is learned with its line, `Pewarta:<name>`)."""
+        """Related cue words (`Baca juga:`, counted in any case and with any separator or
+        none) learned with the headline after them, which the engine's headline extension
+        ends, when half of their sightings have a headline after them."""
         info = c.info
-        cue_words = related_cue(c.text)
-        if cue_words:  # (in any case: `baca juga` is no cue to guess_category)
-            c.category, c.cue = "related", c.text.rstrip(":|-–— \t\u00a0")
-        else:
-            c.category, c.cue = guess_category(c.text)
-            if c.category not in ("related", "navigation"):
-                return f"a marker of {c.category} text: not learned without what follows it"
-            if info.headlines_after * 3 < info.checked * 2 or not info.checked:
-                return "a marker, but what follows it is mostly no headline that ends its line"
-            elsewhere = self._linked(c.key)
-            if elsewhere is not None:
-                return elsewhere
-            if c.category == "related" or c.cue is None:
-                c.category, c.shape = "related", "a marker with a headline after it"
+        c.category, c.cue = "related", c.text.rstrip(":|-–— \t\u00a0")
         if info.headlines_after * 2 < info.checked or not info.checked:
             return "a related marker, but what follows it is mostly no headline"
-        if cue_words:
-            c.pattern = _cue_pattern(c.text.rstrip(":|-–— \t\u00a0").split())
-        else:
-            c.pattern = "{unit_start}" + generalise(c.text.rstrip(": \t\u00a0")) + r"[ \t\u00a0]*:"
+        c.pattern = _cue_pattern(c.cue.split())
         c.expanded = expand_macros(c.pattern, MACROS, "<learned>")
         c.scope = "span"
         c.extend = "headline-lines" if info.ends_line * 2 > info.checked else "headline"
         if not self._links(c):
             return "a related marker whose rule does not remove its own links"
         return None
-
-    def _linked(self, key: int) -> str | None:
-        """None if the headlines after a marker without a related cue word are links: some
-        recur after it in other documents, or title other articles of the batch (a link points
-        to the site's other articles; a sub-heading or a line of the story is its own)."""
-        followers = self.l.followers.get(key, {})
-        titles = self.l.headlines.counts
-        known = sum(1 for h, n in followers.items() if n >= 2 or h in titles)
-        needed = max(2, math.ceil(LINKED_SHARE * sum(followers.values())))
-        if known >= needed:
-            return None
-        return (
-            f"a marker whose headlines the batch does not show elsewhere ({known} of "
-            f"{len(followers)} recur or title an article; {needed} needed): no links"
-        )
 
     def _link(self, c: _Candidate) -> None:
         """A learned piece that ends with a related cue (`... Editor's Picks`, `Berita
@@ -270,7 +228,7 @@ class Finisher:
         info = c.info
         if not info.checked or info.headlines_after * 3 < info.checked * 2:
             return
-        if not RELATED_END.search(c.text):
+        if not ends_with_cue(c.text):
             return
         lines = info.ends_line * 2 > info.checked
         pattern = "{unit_start}" + c.pattern if c.scope == "line" else c.pattern
@@ -396,26 +354,31 @@ class Finisher:
 
 
 def _cue_pattern(words: list[str]) -> str:
-    r"""The pattern of a marker of related cue words, as the learner counts them: capitalised
-    (`Baca juga`, `Baca Juga`, `BACA JUGA`) before a separator or a headline in capitals, or
-    in lower case before a separator; not inside a word nor a quotation, but glued to a
-    lower-case word when capitalised (the seam of a scraper).
+    r"""The pattern of a marker of related cue words, as `pieces.markers` counts them: with a
+    separator, capitalised or in lower case, not inside a word nor a quotation (but glued to
+    a lower-case word when capitalised); without one, capitalised, at a line or unit start or
+    glued to the word or stop before it, before a headline in capitals.
 
     >>> import regex
-    >>> rx = regex.compile(_cue_pattern(["Baca", "juga"]))
+    >>> rx = regex.compile(_cue_pattern(["Baca", "juga"]), regex.MULTILINE)
     >>> [bool(rx.search(t)) for t in ("kata dia.Baca juga: X", "BACA JUGA - X", "baca juga: x",
-    ...     "membaca juga X", "baca juga X", "“Baca juga Pasal 12”")]
-    [True, True, True, False, False, False]
+    ...     "membaca juga X", "baca juga X", "“Baca juga: Pasal 12”", "Ia. Baca Juga Pasal 4",
+    ...     "Ia.\nBaca Juga Harga Naik", "kata dia.Baca Juga Harga Naik")]
+    [True, True, True, False, False, False, False, True, True]
     """
     gap = r"[ \t\u00a0]*"
     low = [regex.escape(w.lower()) for w in words]
     title = [f"[{w[0].upper()}{w[0]}]{w[1:]}" if w[:1].isalpha() else w for w in low[1:]]
     capital = gap.join([low[0][:1].upper() + low[0][1:], *title])
     upper = gap.join(w.upper() for w in low)
-    lead = r"""(?:(?<![\w“"‘'])|(?<=\p{Ll})(?=\p{Lu}))"""
+    separated = r"""(?:(?<![\w“"‘'])(?<![“"‘'][ \t\u00a0]+)|(?<=\p{Ll})(?=\p{Lu}))"""
+    opening = r"""(?:(?<=^[ \t\u00a0]*)|(?<=[ \t\u00a0]{2})|(?<=[\p{Ll}.!?,;)\]”"’]))"""
     sep = r"[ \t\u00a0]*[:|\-–—]"
     headline = r"""(?=\s*["“‘']?[\p{Lu}\p{N}])"""
-    return f"{lead}(?:(?:{capital}|{upper})(?:{sep}|{headline})|{gap.join(low)}{sep})"
+    return (
+        f"(?:{separated}(?:{capital}|{upper}|{gap.join(low)}){sep}"
+        f"|{opening}(?:{capital}|{upper}){headline})"
+    )
 
 
 def _glued_link(rule: Rule, marker: str, rest: str) -> str:
