@@ -450,6 +450,10 @@ def test_cue_words_opening_story_sentences_are_no_link_even_when_they_repeat():
     learned = learn(docs, site="warta.id")
     assert learned.rules == ()
     assert "open a sentence of the story" in rejected(learned, "Lihat juga Pasal")
+    # ... nor the whole sentence, the same in every article (a sentence-like segment)
+    docs = [f"{story(i)} Lihat juga Pasal {i + 3} Undang Undang Pers soal hak jawab. "
+            f"{story(i + 40)}" for i in range(12)]  # fmt: skip
+    assert learn(docs, site="warta.id").rules == ()
 
 
 def test_a_marker_the_shipped_rules_remove_twice_in_its_context_is_not_learned_again():

@@ -162,9 +162,9 @@ class Finisher:
         # ("Selanjutnya", "Halaman") open story sentences too, so they never vouch for one.
         if c.text[0] in "\"“‘'" or c.text.startswith(('("', "(“")):
             return "a quotation: story text reprinted across articles"
+        if opens_sentence(c.text, c.info.examples):  # (a repeat or a sentence-like segment)
+            return "related cue words that open a sentence of the story, no link"
         if c.repeat:
-            if opens_sentence(c.text, c.info.examples):
-                return "related cue words that open a sentence of the story, no link"
             reason, c.category, c.shape = repeat_reason(c.text, info, c.category)
             return reason
         if c.cue is not None and c.category not in ("navigation", "dateline"):
