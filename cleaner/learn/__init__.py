@@ -6,9 +6,9 @@ every glued sentence-like segment, normalised first: white space collapsed, and 
 day names and the names after byline cues (`Editor:`, `Reporter:` ...) replaced by
 placeholders, so `22 Views` and `105 Views` are one line. It also counts every run of 6
 tokens, so that boilerplate glued where no line or sentence end marks it is found too, every
-marker that opens a line or sentence (`Baca juga:`, `Artikel Pilihan:`; a related marker is
-learned with the headline after it, which varies from article to article), and collects the
-related headlines the batch shows whole (`Learned.headlines`). The counts live
+marker of related links (`Baca juga:`, `BERITA TERKAIT`: cue words, learned with the headline
+after them, which varies from article to article), and collects the related headlines the
+batch shows whole (`Learned.headlines`). The counts live
 in tables with a hard cap (hashes, pruned Misra-Gries style), so a batch of any size is read
 in one pass in bounded memory. `finish()` keeps what recurs in enough documents and passes
 the guards against learning story text, and returns a `Learned`: rules in the format of
