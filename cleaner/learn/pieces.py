@@ -152,8 +152,9 @@ _CUE_WORDS = (
     r"(?:(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK|baca|lihat|simak)[ \t\u00a0]*(?:[Jj]uga|JUGA)"
     r"|(?:Berita|Artikel|BERITA|ARTIKEL|berita|artikel)[ \t\u00a0]+"
     r"(?:[Tt]erkait|TERKAIT|[Ll]ainnya|LAINNYA)"
-    r"|Jangan [Ll]ewatkan|JANGAN LEWATKAN|Pilihan (?:Editor|Redaksi)|PILIHAN (?:EDITOR|REDAKSI)"
-    r"|Editor's [Pp]icks?|EDITOR'S PICKS?)"
+    r"|Jangan[ \t\u00a0]+[Ll]ewatkan|JANGAN[ \t\u00a0]+LEWATKAN"
+    r"|Pilihan[ \t\u00a0]+(?:Editor|Redaksi)|PILIHAN[ \t\u00a0]+(?:EDITOR|REDAKSI)"
+    r"|Editor's[ \t\u00a0]+[Pp]icks?|EDITOR'S[ \t\u00a0]+PICKS?)"
 )
 _CUE_MARKER = re.compile(_CUE_WORDS + r"(?![\w])(?:[ \t\u00a0]*[:|\-–—])?")
 _CUE_END = re.compile(_CUE_WORDS + r"[ \t\u00a0]*[:|\-–—]?[ \t\u00a0]*\Z")
@@ -208,6 +209,9 @@ def markers(text: str) -> list[tuple[int, int]]:
     >>> text = "BERITA TERKAIT -\\n“ Baca juga: Pasal 12B ,” kata dia.\\nbaca juga Buku itu."
     >>> [text[s:e] for s, e in markers(text)]
     ['BERITA TERKAIT -']
+    >>> text = "Isi.\\nJangan      Lewatkan   : Harga Naik"
+    >>> [text[s:e] for s, e in markers(text)]
+    ['Jangan      Lewatkan   :']
     """
     found = []
     for m in _cue_markers(text):
@@ -249,6 +253,7 @@ def _unit_start(text: str, start: int) -> bool:
 #: read around it (a scan with the pattern costs ten times more: its first letters are
 #: common ones).
 _CUE_SECOND = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi", "pick")
+_CUE_REACH = 40  # characters around the second word where the rest of the cue may be
 
 
 def _cue_markers(text: str) -> list[re.Match]:
@@ -260,8 +265,10 @@ def _cue_markers(text: str) -> list[re.Match]:
     for word in _CUE_SECOND:
         at = low.find(word)
         while at >= 0:
-            m = _CUE_MARKER.search(text, max(0, at - 12), at + len(word) + 8)
-            if m is not None and m.start() <= at < m.end():
-                found[m.start()] = m
+            lo, hi = max(0, at - _CUE_REACH), at + len(word) + _CUE_REACH
+            for m in _CUE_MARKER.finditer(text, lo, hi):
+                if m.start() <= at < m.end():
+                    found[m.start()] = m
+                    break
             at = low.find(word, at + len(word))
     return [found[start] for start in sorted(found)]

@@ -363,8 +363,8 @@ def _cue_pattern(words: list[str]) -> str:
     >>> rx = regex.compile(_cue_pattern(["Baca", "juga"]), regex.MULTILINE)
     >>> [bool(rx.search(t)) for t in ("kata dia.Baca juga: X", "BACA JUGA - X", "baca juga: x",
     ...     "membaca juga X", "baca juga X", "“Baca juga: Pasal 12”", "Ia. Baca Juga Pasal 4",
-    ...     "Ia.\nBaca Juga Harga Naik", "kata dia.Baca Juga Harga Naik")]
-    [True, True, True, False, False, False, False, True, True]
+    ...     "Ia.\nBaca Juga Harga Naik", "kata dia.Baca Juga Harga Naik", "Baca juga: buku")]
+    [True, True, False, False, False, False, False, True, True, False]
     """
     gap = r"[ \t\u00a0]*"
     low = [regex.escape(w.lower()) for w in words]
@@ -374,9 +374,9 @@ def _cue_pattern(words: list[str]) -> str:
     separated = r"""(?:(?<![\w“"‘'])(?<![“"‘'][ \t\u00a0]+)|(?<=\p{Ll})(?=\p{Lu}))"""
     opening = r"""(?:(?<=^[ \t\u00a0]*)|(?<=[ \t\u00a0]{2})|(?<=[\p{Ll}.!?,;)\]”"’]))"""
     sep = r"[ \t\u00a0]*[:|\-–—]"
-    headline = r"""(?=\s*["“‘']?[\p{Lu}\p{N}])"""
+    headline = r"""(?=\s*["“‘']?[\p{Lu}\p{N}]|[ \t\u00a0]*$)"""  # or the end of the line
     return (
-        f"(?:{separated}(?:{capital}|{upper}|{gap.join(low)}){sep}"
+        f"(?:{separated}(?:{capital}|{upper}|{gap.join(low)}){sep}{headline}"
         f"|{opening}(?:{capital}|{upper}){headline})"
     )
 
