@@ -141,7 +141,9 @@ def main() -> None:
                 timed = cli([*base, "--jobs", str(jobs), "--learn", *sites], report=True)
                 learn = min(learn, timed[:2])
                 said = timed[2]
-            summary = re.search(r"learned (\d+) rules for (\d+) of (\d+) sites", said)
+            summary = re.search(
+                r"learned \d+ rules and \d+ related headlines for \d+ of \d+ sites", said
+            )
             print(f"{jobs:<4}  {plain[0]:7.1f}  {learn[0]:7.1f}  {learn[0] / plain[0]:10.2f}x  "
                   f"{plain[1]:13.0f}  {learn[1]:13.0f}  "
                   f"{summary.group(0) if summary else said.strip()!r}")  # fmt: skip

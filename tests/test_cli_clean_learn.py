@@ -12,6 +12,7 @@ import json
 import pytest
 
 from .clitools import errors, read_jsonl, run, write
+from .conftest import ROOT
 from .learnbatch import FOOTERS, STORIES, site_docs
 
 
@@ -42,7 +43,9 @@ def test_site_field_learns_per_site_and_logs_the_learned_rules(tmp_path, jobs):
     path = dump(tmp_path, [*records, stray])
     result = run("clean", path, "--learn", "--site-field", "outlet", "--removals", "-j", jobs)
     assert result.exit_code == 0, result.stderr
-    assert errors(result) == ["cleaner: learned 2 rules for 2 of 2 sites from 13 documents"]
+    assert errors(result) == [
+        "cleaner: learned 2 rules and 0 related headlines for 2 of 2 sites from 13 documents"
+    ]
     out = read_jsonl(result.stdout)
     assert len(out) == len(records) + 1
     for record, cleaned in zip(records, out, strict=False):
@@ -100,7 +103,9 @@ def test_a_site_too_small_to_learn_from_is_cleaned_with_the_shipped_rules(tmp_pa
     records = [{"outlet": "warta-a", "text": t} for t in site_docs("warta-a", count=2)]
     result = run("clean", dump(tmp_path, records), "--learn", "--site-field", "outlet")
     assert result.exit_code == 0
-    assert errors(result) == ["cleaner: learned 0 rules for 0 of 1 sites from 2 documents"]
+    assert errors(result) == [
+        "cleaner: learned 0 rules and 0 related headlines for 0 of 1 sites from 2 documents"
+    ]
     assert all(FOOTERS["warta-a"] in r["text"] for r in read_jsonl(result.stdout))
 
 
@@ -111,7 +116,7 @@ def test_bad_records_are_reported_once_and_pass_through(tmp_path):
     result = run("clean", path, "--learn", "--site-field", "outlet")
     assert result.exit_code == 1
     assert errors(result) == [
-        "cleaner: learned 1 rules for 1 of 1 sites from 6 documents",
+        "cleaner: learned 1 rules and 0 related headlines for 1 of 1 sites from 6 documents",
         f"cleaner: {path}: line 3: not valid JSON at column 2: Expecting property name "
         "enclosed in double quotes",
     ]
@@ -130,3 +135,31 @@ def test_learn_flags_without_learn_are_usage_errors(tmp_path, args, message):
     result = run("clean", dump(tmp_path, site_records()), *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_a_pack_of_headlines_alone_ends_glued_links_in_the_same_run(tmp_path):
+    # kontan's batch glues the same related link into five articles, before a sentence of
+    # their own; the engine alone reads on into two of them. With --min-share 1 nothing is
+    # learned as a rule: the batch's headlines alone make the pack, and it is used.
+    source = ROOT / "tests/cases/learn/bulk/kontan.jsonl"
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    link = ("Baca Juga: Trump Ancam Investigasi Keamanan Nasional atas Chip China, "
+            "Isyaratkan Tarif Baru")  # fmt: skip
+    path = dump(tmp_path, records)
+    plain = read_jsonl(run("clean", path, "--url-field", "url").stdout)
+    saved = tmp_path / "packs"
+    result = run("clean", path, "--url-field", "url", "--learn", "--min-share", "1",
+                 "--save-learned", saved)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "learned 0 rules and " in result.stderr and "for 1 of 1 sites" in result.stderr
+    assert [p.name for p in saved.iterdir()] == ["kontan.co.id.toml"]
+    learned = read_jsonl(result.stdout)
+    cut_short = 0
+    for record, before, after in zip(records, plain, learned, strict=True):
+        if link not in record["text"]:
+            continue
+        at = record["text"].index(link) + len(link)
+        story = record["text"][at : at + 40].strip()  # the sentence after the link
+        assert story[:30] in after["text"]
+        cut_short += story[:30] not in before["text"]
+    assert cut_short == 2

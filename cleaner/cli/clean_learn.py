@@ -80,14 +80,15 @@ def learn_pass(
     for site in left_out:
         reporter.warning(f"{site}: its learned pack clashes with another site's: not used")
     rules = sum(len(pack.rules) for pack in packs)
+    headlines = sum(len(pack.headlines) for pack in packs)
     reporter.warning(
-        f"learned {rules} rules for {len(packs)} of {len(learned)} sites "
-        f"from {sum(r.documents for r in learned)} documents"
+        f"learned {rules} rules and {headlines} related headlines for {len(packs)} of "
+        f"{len(learned)} sites from {sum(r.documents for r in learned)} documents"
     )
     if save is not None:
         from .learn import write_packs
 
-        write_packs([r for r in learned if r.rules], save, inputs, reporter)
+        write_packs([r for r in learned if not r.empty], save, inputs, reporter)
     return cleaner.with_packs(packs)
 
 

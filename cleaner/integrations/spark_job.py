@@ -87,13 +87,17 @@ def _learn(df, args: argparse.Namespace, config: dict) -> list:
     )  # fmt: skip
     packs, left_out = run_packs(learned[name] for name in sorted(learned))
     rules = sum(len(pack.rules) for pack in packs)
-    print(f"cleaner: learned {rules} rules for {len(packs)} sites", file=sys.stderr)
+    headlines = sum(len(pack.headlines) for pack in packs)
+    print(f"cleaner: learned {rules} rules and {headlines} related headlines for {len(packs)} "
+          "sites", file=sys.stderr)  # fmt: skip
     for name in left_out:
         print(f"cleaner: {name}: its learned pack clashes with another site's", file=sys.stderr)
     if args.save_learned:
         folder = Path(args.save_learned)
         folder.mkdir(parents=True, exist_ok=True)
         for name, result in sorted(learned.items()):
+            if result.empty:  # (a pack needs a rule or a headline to load)
+                continue
             (folder / pack_file_name(name)).write_text(
                 result.to_toml(inputs=[args.input]), encoding="utf-8"
             )

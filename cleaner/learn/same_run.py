@@ -51,14 +51,14 @@ def finish_sites(batch: Batch, known: Cleaner | None) -> list[Learned]:
 
 
 def run_packs(learned: Iterable[Learned]) -> tuple[list[Pack], list[str]]:
-    """The packs to clean each site's documents with in this run (sites without rules have
-    none), and the sites left out because their rule ids would clash with another site's
-    (`a.b` and `a-b` make the same ids)."""
+    """The packs to clean each site's documents with in this run (sites that learned neither
+    rules nor headlines have none), and the sites left out because their rule ids would
+    clash with another site's (`a.b` and `a-b` make the same ids)."""
     packs: list[Pack] = []
     clashes: list[str] = []
     ids: set[str] = set()
     for result in learned:
-        if not result.rules:
+        if result.empty:  # (a pack of headlines alone still ends glued links exactly)
             continue
         mine = {r.id for r in result.rules}
         if mine & ids:
