@@ -280,3 +280,22 @@ def test_rules_that_never_apply_cost_no_work_per_text(monkeypatch, tmp_path):
     assert len(Cleaner(rules=[pack]).all_rules) >= 10 * len(RULES)
     assert many["searches"] == few["searches"] and many["fullmatches"] == few["fullmatches"]
     assert many["lookups"] <= 1.2 * few["lookups"], (few, many)
+
+
+def test_a_site_pack_of_headlines_alone_shares_the_generic_plan_and_ends_links_exactly():
+    # a learned pack without rules: its site's plan is the generic rules with its headlines,
+    # built from the generic plan's structures (one scan of the text serves both), not anew
+    from cleaner.packs import parse_pack
+
+    headline = "Trump Ancam Investigasi Keamanan Nasional atas Chip China, Isyaratkan Tarif Baru"
+    pack = parse_pack(f'[pack]\nname = "x"\nsites = ["x.id"]\nheadlines = ["{headline}"]\n')
+    cleaner = Cleaner(packs=[pack])
+    text = f"Harga naik, kata dia. Baca Juga: {headline} Ray Dalio, pendiri Bridgewater, berkata."
+    plain = Cleaner().clean(text).text
+    out = cleaner.clean(text, site="x.id").text
+    assert out == "Harga naik, kata dia. Ray Dalio, pendiri Bridgewater, berkata."
+    assert plain != out  # without the headline the engine reads on into the story
+    [site_plan] = [p for key, p in cleaner._plans.items() if key]
+    assert site_plan is not cleaner._generic_plan
+    assert site_plan.literals is cleaner._generic_plan.literals
+    assert site_plan.headlines is not cleaner._generic_plan.headlines

@@ -168,12 +168,16 @@ class Cleaner:
         key = tuple(id(pack) for pack, _ in chosen)  # names may repeat; the packs are ours
         plan = self._plans.get(key)
         if plan is None:  # one plan per combination of site packs, built on first use
-            rules = list(self._generic)
-            for _, site_rules in chosen:
-                rules.extend(site_rules)
             headlines = [*self._headlines, *(h for pack, _ in chosen for h in pack.headlines)]
-            plan = self._plans[key] = Plan(rules, headlines=headlines)
-        if plan is not self._generic_plan:
+            if any(site_rules for _, site_rules in chosen):
+                rules = list(self._generic)
+                for _, site_rules in chosen:
+                    rules.extend(site_rules)
+                plan = Plan(rules, headlines=headlines)
+            else:  # packs of headlines alone: the generic rules, with their headlines
+                plan = self._generic_plan.with_headlines(headlines)
+            self._plans[key] = plan
+        if plan.literals is not self._generic_plan.literals:
             found = None  # a site pack's plan looks for more literals: its own scan
         return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
 

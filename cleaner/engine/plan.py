@@ -20,6 +20,7 @@ Each way yields exactly the matches a left-to-right scan would; only the cost di
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from bisect import bisect_right
@@ -130,6 +131,13 @@ class Plan:
             else:
                 self._always.append(i)
         self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal, *also_find})
+
+    def with_headlines(self, headlines: Iterable[str]) -> Plan:
+        """The same rules with other known headlines (a site pack of headlines alone): its
+        rule structures, and the caches they fill, are shared, not built again."""
+        other = copy.copy(self)
+        other.headlines = Known(headlines)
+        return other
 
     def occurrences(self, text: str) -> Occurrences:
         return Occurrences(self.literals, text)

@@ -104,6 +104,7 @@ def widths(pattern: str) -> tuple[int, int | None]:
     return low, (high if high < C.MAXREPEAT else None)
 
 
+@cache  # every Plan asks again (a run with a site pack each builds a Plan per site)
 def _starts(pattern: str, length: int) -> tuple[str, ...] | None:
     items = _parse(pattern)
     if items is None:
