@@ -159,6 +159,16 @@ _CUE_WORDS = (
 _CUE_MARKER = re.compile(_CUE_WORDS + r"(?![\w])(?:[ \t\u00a0]*[:|\-–—])?")
 _CUE_END = re.compile(_CUE_WORDS + r"[ \t\u00a0]*[:|\-–—]?[ \t\u00a0]*\Z")
 _SEPARATOR = ":|-–— \t\u00a0"
+
+
+def cue_words(marker: str) -> str:
+    """A marker's cue words, without its separator: `Baca juga :` -> `Baca juga`."""
+    return marker.rstrip(_SEPARATOR)
+
+
+def _separated(marker: str) -> bool:
+    """The marker ends with a separator (`Baca juga:`, `BERITA TERKAIT -`)."""
+    return cue_words(marker) != marker.rstrip()
 _STOPS = '.!?,;)]”"’'
 
 
@@ -172,7 +182,7 @@ def opens_sentence(raw: str, examples: list[tuple[str, str, str]]) -> bool:
     after a stop and a blank inside a paragraph in most of its `examples`: where `markers`
     does not count cue words, because a sentence of the story may open with them."""
     m = _CUE_MARKER.match(raw)
-    if m is None or raw[: m.end()].rstrip()[-1] in ":|-–—":
+    if m is None or _separated(m.group()):
         return False
     inside = sum(
         1 for before, _, _ in examples
@@ -187,7 +197,7 @@ def marker_key(raw: str) -> str:
     >>> marker_key("BACA JUGA :"), marker_key("Baca juga"), marker_key("baca juga -")
     ('baca juga', 'baca juga', 'baca juga')
     """
-    return " ".join(raw.rstrip(_SEPARATOR).split()).casefold()
+    return " ".join(cue_words(raw).split()).casefold()
 
 
 def markers(text: str) -> list[tuple[int, int]]:
@@ -216,7 +226,7 @@ def markers(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _cue_markers(text):
         start, end = m.span()
-        separator = text[start:end].rstrip()[-1] in ":|-–—"
+        separator = _separated(m.group())
         before = text[start - 1] if start else ""
         if separator:
             if before.isalnum() or before == "_":

@@ -21,7 +21,7 @@ from .guards import CUES, guess_category, letters, reads_as_sentence, repeat_rea
 from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
-from .pieces import ends_with_cue, opens_sentence
+from .pieces import cue_words, ends_with_cue, opens_sentence
 from .repeats import spaced
 from .results import LearnedRule, Rejected
 from .sightings import Info
@@ -210,7 +210,7 @@ class Finisher:
         none) learned with the headline after them, which the engine's headline extension
         ends, when half of their sightings have a headline after them."""
         info = c.info
-        c.category, c.cue = "related", c.text.rstrip(":|-–— \t\u00a0")
+        c.category, c.cue = "related", cue_words(c.text)
         if info.headlines_after * 2 < info.checked or not info.checked:
             return "a related marker, but what follows it is mostly no headline"
         c.pattern = _cue_pattern(c.cue.split())
