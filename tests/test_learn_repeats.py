@@ -172,7 +172,7 @@ def test_runs_are_cut_at_unit_breaks_and_fresh_text_is_told_apart():
     ]
     other = "Kalimat yang sama sekali baru di sini\nsatu dua tiga empat"
     found = grams.read(other, 3)
-    assert found.fresh(0, other.index("\n")) and not found.fresh(0, len(other))
+    assert found.novelty(0, other.index("\n"))[0] and not found.novelty(0, len(other))[0]
     assert found.known(other.index("satu"), len(other))
 
 

@@ -23,7 +23,6 @@ from .results import LearnOptions
 from .rulemaking import Finisher
 from .sightings import Info, Occurrence, place
 
-_APART = ("repeat", "marker")  # kinds counted under keys of their own
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 
 
@@ -132,7 +131,7 @@ class Learner:
             cuts = segments(text, start, end)
             if len(cuts) > 1:
                 for s, e in cuts:
-                    if ":" in text[s:e] or not grams.partly_new(s, e):
+                    if ":" in text[s:e] or not grams.novelty(s, e)[1]:
                         self._piece(pieces, text, s, e, "span", grams)
             if sample and len(line) > 300:  # a glued paragraph: sentences after a stop
                 sentences.extend(
@@ -189,14 +188,12 @@ class Learner:
         raw = text[start:end]
         if not _TWO_LETTERS.search(raw):
             return None
-        # a run of repeated tokens is counted apart from the lines and segments: its extent
-        # depends on which documents came before, and is only settled by `finish`
-        # a marker is counted apart from a line of the same text: `Pewarta:` opens a byline
-        # line (`Pewarta:<name>`), and both are judged on their own
-        if kind == "marker":
+        if kind == "marker":  # its cue words in any case, with any separator or none
             h = hash((kind, marker_key(raw)))
+        elif kind == "repeat":  # apart from the lines and segments: its extent depends on
+            h = hash((kind, normalise(raw)))  # the documents before, settled by `finish`
         else:
-            h = hash((kind, normalise(raw)) if kind in _APART else normalise(raw))
+            h = hash(normalise(raw))
         found = pieces.get(h)
         if found is None:
             again = kind != "repeat" and grams.known(start, end)

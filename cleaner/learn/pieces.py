@@ -169,6 +169,8 @@ def cue_words(marker: str) -> str:
 def _separated(marker: str) -> bool:
     """The marker ends with a separator (`Baca juga:`, `BERITA TERKAIT -`)."""
     return cue_words(marker) != marker.rstrip()
+
+
 _STOPS = '.!?,;)]”"’'
 
 

@@ -164,19 +164,11 @@ class DocGrams:
         """The tokens of text[start:end], as a range of token indices."""
         return bisect_right(self.ends, start), bisect_left(self.ends, end) + 1
 
-    def fresh(self, start: int, end: int) -> bool:
-        """text[start:end] has n tokens or more and no earlier document had any of its
-        n-grams: it is no repeat of anything seen (most story sentences)."""
-        return self.novelty(start, end)[0]
-
-    def partly_new(self, start: int, end: int) -> bool:
-        """text[start:end] has n tokens or more and some of its n-grams no earlier document
-        had: it is no repeat of a whole piece seen before."""
-        return self.novelty(start, end)[1]
-
     def novelty(self, start: int, end: int) -> tuple[bool, bool]:
-        """(fresh, partly_new) of text[start:end] in one look-up (False, False if it has
-        fewer than n tokens: too short to tell)."""
+        """(fresh, partly new) of text[start:end], in one look-up: it has n tokens or more and
+        no earlier document had any of its n-grams (no repeat of anything seen: most story
+        sentences); it has n tokens or more and some of its n-grams no earlier document had
+        (no repeat of a whole piece). (False, False) if it is too short to tell."""
         a, b = self.tokens(start, end)
         if b - a < self.n:
             return False, False

@@ -82,9 +82,7 @@ class Finisher:
                 self.accepted.append(cand)
             else:
                 self.rejected.append(Rejected(cand.text, cand.docs, reason))
-        for cand in self.accepted:
-            if not cand.marker:
-                self._link(cand)
+        self.accepted = [c if c.marker else self._link(c) for c in self.accepted]
         rules = self._rules(n)
         sigs = _signatures(rules, n)
         site = self.l.site
@@ -221,28 +219,27 @@ class Finisher:
             return "a related marker whose rule does not remove its own links"
         return None
 
-    def _link(self, c: _Candidate) -> None:
+    def _link(self, c: _Candidate) -> _Candidate:
         """A learned piece that ends with a related cue (`... Editor's Picks`, `Berita
         Terkait` on a line of its own) and has headlines after it in two of three sightings:
-        its rule takes them too, as a marker's does (unless its own links then fail)."""
+        its rule takes them too, as a marker's does (unless its own links then fail). Returns
+        the candidate to learn: `c` itself, or its copy that takes the headlines."""
         info = c.info
         if not info.checked or info.headlines_after * 3 < info.checked * 2:
-            return
+            return c
         if not ends_with_cue(c.text):
-            return
+            return c
         lines = info.ends_line * 2 > info.checked
         pattern = "{unit_start}" + c.pattern if c.scope == "line" else c.pattern
-        link = replace(c, scope="span", extend="headline-lines" if lines else "headline")
-        link.pattern = pattern + ("{unit_end}" if lines else "")
-        link.expanded = expand_macros(link.pattern, MACROS, "<learned>")
-        if self._links(link):
-            c.scope, c.extend, c.pattern, c.expanded = (
-                link.scope,
-                link.extend,
-                link.pattern,
-                link.expanded,
-            )
-            c.examples = link.examples
+        pattern += "{unit_end}" if lines else ""
+        link = replace(
+            c,
+            scope="span",
+            extend="headline-lines" if lines else "headline",
+            pattern=pattern,
+            expanded=expand_macros(pattern, MACROS, "<learned>"),
+        )
+        return link if self._links(link) else c
 
     def _links(self, c: _Candidate) -> bool:
         """Remove examples for a rule that takes the headline after its piece: the piece
