@@ -21,11 +21,12 @@ documents), on top of the shipped rules and alone.
 
 `--bulk DIR` learns a pack per outlet from its unlabelled batch (DIR/OUTLET.jsonl.gz, the
 shared bulk batches, or DIR/OUTLET.jsonl; a record that is a labelled article is left out) with the
-default parameters, and scores the outlet's labelled articles of every set three ways: the
-shipped rules, the shipped rules plus the learned pack, and the learned pack alone (as on a
-site the rules do not know). The pack is applied to every article of its outlet, as
-`cleaner clean --learn` applies a site's pack to that site's documents. Hold-out outlets are
-scored like the others, their figures printed and their texts never.
+default parameters (or `--min-docs`, `--min-share`, `--cue-share`), and scores the outlet's
+labelled articles of every set three ways: the shipped rules, the shipped rules plus the learned
+pack, and the learned pack alone (as on a site the rules do not know). The pack is applied to
+every article of its outlet, as `cleaner clean --learn` applies a site's pack to that site's
+documents. Hold-out outlets are scored like the others, their figures printed and their texts
+never.
 
     python bench/quality.py --bulk ../shared/corpus/bulk
 """
@@ -72,15 +73,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="worst documents, losses, misses")
     parser.add_argument("--no-urls", action="store_true", help="clean without the article URLs")
     parser.add_argument("--learn-loo", action="store_true", help="the leave-one-out learn rows")
-    parser.add_argument("--min-docs", type=int, default=2)
-    parser.add_argument("--min-share", type=float, default=0.2)
+    parser.add_argument("--min-docs", type=int, help="(learning) default: 2 leave-one-out, 3 bulk")
+    parser.add_argument("--min-share", type=float, default=LearnOptions().min_share)
+    parser.add_argument("--cue-share", type=float, default=LearnOptions().cue_share)
     parser.add_argument("--in-sample", action="store_true", help="(--learn-loo) learn from all too")
     parser.add_argument("--bulk", type=Path, metavar="DIR", help="learn per outlet from DIR")
     args = parser.parse_args(argv)
     if args.learn_loo:
         return learn_loo(args)
     if args.bulk:
-        return learn_bulk(args.bulk, args.sets or list(SETS))
+        options = LearnOptions(
+            min_docs=args.min_docs or LearnOptions().min_docs, min_share=args.min_share
+        )
+        return learn_bulk(args.bulk, args.sets or list(SETS), options)
     cleaner = Cleaner()
     for name in args.sets or list(SETS):
         folder = SETS.get(name, Path(name))
@@ -129,7 +134,9 @@ def _one(article: Article, cleaned: Cleaned) -> Score:
 
 def learn_loo(args) -> int:
     folders = sorted({p.parent.parent for p in ROOT.glob("tests/cases/learn/*/labels/*.json")})
-    options = LearnOptions(min_docs=args.min_docs, min_share=args.min_share)
+    options = LearnOptions(
+        min_docs=args.min_docs or 2, min_share=args.min_share, cue_share=args.cue_share
+    )
     default = Cleaner()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,7 +177,10 @@ def learn_loo(args) -> int:
         (o, str(n), label, percent(s.precision), percent(s.recall), percent(s.body_loss, 2))
         for o, n, label, s in rows
     ]
-    title = f"--min-docs {args.min_docs} --min-share {args.min_share:g}; tokens (offsets); "
+    title = (
+        f"--min-docs {options.min_docs} --min-share {options.min_share:g} --cue-share "
+        f"{options.cue_share:g}; tokens (offsets); "
+    )
     _print_table(title + "dateline spans not scored", cells)
     return 0
 
@@ -186,7 +196,8 @@ def _print_table(title: str, cells: list[tuple[str, ...]]) -> None:
 # ---------------------------------------------------------------- learned from the bulk batch
 
 
-def learn_bulk(bulk: Path, sets: list[str]) -> int:
+def learn_bulk(bulk: Path, sets: list[str], options: LearnOptions | None = None) -> int:
+    options = options or LearnOptions()
     articles = [a for name in sets for a in load_set(SETS.get(name, Path(name)))]
     labelled = {a.text for a in articles}
     batches = {p.name.split(".")[0]: p for p in [*bulk.glob("*.jsonl"), *bulk.glob("*.jsonl.gz")]}
@@ -200,8 +211,8 @@ def learn_bulk(bulk: Path, sets: list[str]) -> int:
             mine = [a for a in articles if a.outlet == outlet]
             texts, site, mb = _batch(batches[outlet], labelled)
             started = time.process_time()
-            on_top = learn(texts, site=site)
-            alone = learn(texts, site=site, known=None)
+            on_top = learn(texts, site=site, options=options)
+            alone = learn(texts, site=site, options=options, known=None)
             seconds = time.process_time() - started
             group = "hold-out outlets" if outlet in blind else "dev outlets"
             n = f"{len(mine)} ({len(texts)})"
@@ -227,7 +238,8 @@ def learn_bulk(bulk: Path, sets: list[str]) -> int:
         cells.append((o, n, label, learned, *figures))
     _print_table(
         f"sets: {', '.join(sets)}; tokens (offsets); dateline spans not scored; packs learned "
-        "with the default parameters from each outlet's bulk batch, labelled articles left out",
+        f"with --min-docs {options.min_docs} --min-share {options.min_share:g} --cue-share "
+        f"{options.cue_share:g} from each outlet's bulk batch, labelled articles left out",
         cells,
     )
     print(f"learning: {mb_total:.2f} MB twice (on top, alone) in {cpu:.1f} s of CPU: "
