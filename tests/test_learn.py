@@ -256,10 +256,50 @@ def test_below_min_docs_or_min_share_is_reported_with_the_numbers():
     docs = [article(i, end=[PROMO] if i < 2 else []) for i in range(10)]
     learned = learn(docs, site="contoh.id", options=LearnOptions(min_docs=3))
     assert rejected(learned, "Warta Contoh") == "seen in 2 of 10 documents, fewer than --min-docs 3"
-    learned = learn(docs, site="contoh.id", options=LearnOptions(min_docs=2, min_share=0.25))
+    options = LearnOptions(min_docs=2, min_share=0.25, cue_share=0.25)
+    learned = learn(docs, site="contoh.id", options=options)
     assert rejected(learned, "Warta Contoh") == (
         "seen in 2 of 10 documents (20%), less than --min-share 0.25"
     )
+
+
+# Boilerplate on one article in ten, and story lines as often: `--cue-share` (0.05) lets the
+# first in, as it shows what it is; a cue word alone does not.
+_FEW = {
+    0: {"end": ["Pewarta: Budi Santoso | Editor: Ani Rahma"]},  # a label at the tail
+    1: {"middle": ["[Gambas:Video Warta]"]},  # a bracketed tag, in the middle
+    2: {"top": ["Komentar Warga Soal Jembatan Baru"]},  # a subheading with a cue word
+    3: {"middle": ["Aplikasi Pinjol Ilegal Makin Marak"]},
+    4: {"end": ["Warga diminta mengunduh aplikasi resmi pemerintah daerah untuk melapor."]},
+    5: {"end": ["Terima kasih sudah mampir ke lapak Warta Contoh"]},  # no cue word at all
+    6: {"middle": ["Pendaftaran lewat aplikasi di sscasn.bkn.go.id"]},  # a URL in the story
+}
+
+
+def _few_docs() -> list[str]:
+    return [article(i, **_FEW.get(i % 10, {})) for i in range(60)]
+
+
+def test_below_min_share_a_piece_that_shows_what_it_is_is_learned(tmp_path):
+    learned = learn(_few_docs(), site="contoh.id", known=None)
+    assert sorted((r.category, r.docs) for r in learned.rules) == [("byline", 6), ("embed", 6)]
+    pack = write(tmp_path / "p.toml", learned.to_toml())
+    # the label generalises its names
+    text = article(99, middle=["[Gambas:Video Warta]"], end=["Pewarta: Sri | Editor: Joko"])
+    assert removed_by(pack, text, url="https://contoh.id/a", shipped=False) == [
+        "[Gambas:Video Warta]",
+        "Pewarta: Sri | Editor: Joko",
+    ]
+    share = "seen in 6 of 60 documents (10%), less than --min-share 0.2"
+    for line in ("Komentar", "Aplikasi Pinjol", "mengunduh", "Terima kasih", "Pendaftaran"):
+        reason = rejected(learned, line)
+        assert reason.startswith(share) and "no cue word with a shape or label" in reason, line
+    # at --min-share or above, --cue-share lets nothing in below it
+    off = learn(_few_docs(), site="contoh.id", known=None, options=LearnOptions(cue_share=0.2))
+    assert not off.rules and rejected(off, "Pewarta") == share
+    # and below --cue-share, nothing at all
+    docs = _few_docs()[:40] + [article(i) for i in range(100, 180)]
+    assert not learn(docs, site="contoh.id", known=None).rules
 
 
 # ---------------------------------------------------------------- bounded memory

@@ -24,6 +24,7 @@ from .jsonl import REMOVALS_KEY, JsonlOptions
 from .learn import LEARN_EPILOG, learn_command
 from .options import (
     PANEL,
+    CueShare,
     Drop,
     Html,
     Jsonl,
@@ -179,6 +180,7 @@ def clean(
     ] = None,
     min_docs: MinDocs = 3,
     min_share: MinShare = 0.2,
+    cue_share: CueShare = 0.05,
     max_keys: MaxKeys = 200_000,
     ngram: Ngram = 6,
     max_headlines: MaxHeadlines = 500,
@@ -226,7 +228,12 @@ def clean(
 
     try:
         options = LearnOptions(
-            min_docs, min_share, max_keys=max_keys, ngram=ngram, max_headlines=max_headlines
+            min_docs,
+            min_share,
+            max_keys=max_keys,
+            ngram=ngram,
+            max_headlines=max_headlines,
+            cue_share=cue_share,
         )
     except ValueError as exc:
         raise fail(str(exc), 2) from None

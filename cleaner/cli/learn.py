@@ -24,6 +24,7 @@ from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
 from .options import (
     PANEL,
+    CueShare,
     Html,
     Jsonl,
     MaxHeadlines,
@@ -98,6 +99,7 @@ def learn_command(
     ] = GroupBy.domain,
     min_docs: MinDocs = 3,
     min_share: MinShare = 0.2,
+    cue_share: CueShare = 0.05,
     max_examples: Annotated[
         int,
         typer.Option(min=1, rich_help_panel=PANEL, help="Remove examples written per rule."),
@@ -149,7 +151,13 @@ def learn_command(
         from ..learn import LearnOptions, known_cleaner
 
         options = LearnOptions(
-            min_docs, min_share, max_examples, max_keys, ngram=ngram, max_headlines=max_headlines
+            min_docs,
+            min_share,
+            max_examples,
+            max_keys,
+            ngram=ngram,
+            max_headlines=max_headlines,
+            cue_share=cue_share,
         )
     except ValueError as exc:
         raise fail(str(exc), 2) from None

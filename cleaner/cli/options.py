@@ -75,6 +75,15 @@ MinShare = Annotated[
         help="... and in at least this share of its site's documents.",
     ),
 ]  # fmt: skip
+CueShare = Annotated[
+    float,
+    typer.Option(
+        min=0.0, max=1.0, rich_help_panel=PANEL,
+        help="A piece with a cue word and the shape or label of boilerplate (`Editor:`, "
+        "`[Gambas:Video]`, `ADVERTISEMENT`) or a related marker is learned from this share "
+        "already. At --min-share or above: never below --min-share.",
+    ),
+]  # fmt: skip
 MaxKeys = Annotated[
     int,
     typer.Option(

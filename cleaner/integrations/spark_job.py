@@ -48,6 +48,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     learning.add_argument("--save-learned", metavar="DIR", help="write the packs here (driver)")
     learning.add_argument("--min-docs", type=int, default=3, help="in this many documents ...")
     learning.add_argument("--min-share", type=float, default=0.2, help="... and this share")
+    learning.add_argument(
+        "--cue-share", type=float, default=0.05, help="... or this share, if it shows itself"
+    )
     args = parser.parse_args(argv)
     if not args.learn and (args.site_field or args.site or args.save_learned):
         parser.error("--site-field, --site and --save-learned are for --learn runs")
@@ -80,7 +83,7 @@ def _learn(df, args: argparse.Namespace, config: dict) -> list:
     """Stage 1: the packs learned per site, written to --save-learned on the driver."""
     from cleaner.learn import LearnOptions, pack_file_name, run_packs
 
-    options = LearnOptions(args.min_docs, args.min_share)
+    options = LearnOptions(args.min_docs, args.min_share, cue_share=args.cue_share)
     learned = learn_packs(
         df, args.field, site_column=args.site_field, url_column=args.url_field, site=args.site,
         options=options, **config,

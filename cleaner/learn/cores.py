@@ -93,6 +93,12 @@ def cores(
     return list(found.values())
 
 
+def peak(info: Info, n: int, count: Callable[[int], int]) -> int:
+    """The highest document count of an n-gram of the examples of `info`."""
+    return max((count(h) for _, raw, _ in info.examples for h in gram_hashes(tokens(raw)[0], n)),
+               default=0)  # fmt: skip
+
+
 def _part(info: Info, examples: list[tuple[str, str, str]]) -> Info:
     """`info`'s sightings with `examples` (trimmed to one piece of its core), and whether
     that piece sits between sentences and before a dateline's dash, judged on them."""

@@ -74,7 +74,7 @@ def _render(learned: Learned, generated: str, inputs: Sequence[str]) -> str:
         f"# {learned.documents} documents of this site"
         + (f" ({learned.duplicates} exact duplicates skipped)." if learned.duplicates else "."),
         f"# Parameters: --min-docs {o.min_docs} --min-share {o.min_share:g} "
-        f"--max-examples {o.max_examples} --max-keys {o.max_keys}",
+        f"--cue-share {o.cue_share:g} --max-examples {o.max_examples} --max-keys {o.max_keys}",
     ]
     if learned.count_error:
         lines.append(

@@ -31,12 +31,20 @@ class LearnOptions:
     ngram: int = 6
     #: Related headlines the batch shows whole, written to the pack (the most frequent).
     max_headlines: int = 500
+    #: A piece that shows what it is is learned from this share of the documents already:
+    #: a related marker with headlines after it, or a piece with a cue word of its category
+    #: (`Editor:`, `WhatsApp`) that is no sentence and sits where boilerplate does (see
+    #: `rulemaking._shows_itself`): boilerplate only some articles carry (a video embed, the
+    #: byline of some writers). At `min_share` or above, nothing is learned below that.
+    cue_share: float = 0.05
 
     def __post_init__(self) -> None:
         if self.min_docs < 2:
             raise ValueError("min_docs must be at least 2: one document cannot show a repeat")
         if not 0 <= self.min_share <= 1:
             raise ValueError("min_share must be between 0 and 1")
+        if not 0 <= self.cue_share <= 1:
+            raise ValueError("cue_share must be between 0 and 1")
         if self.max_examples < 1:
             raise ValueError("max_examples must be at least 1")
         if self.max_keys < 16:

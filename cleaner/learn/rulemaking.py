@@ -16,8 +16,15 @@ from ..engine.headline import MAX_LEN
 from ..engine.passes import run_rules
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
-from .cores import as_info, cores
-from .guards import CUES, guess_category, letters, reads_as_sentence, repeat_reason
+from .cores import as_info, cores, peak
+from .guards import (
+    CUES,
+    guess_category,
+    letters,
+    reads_as_sentence,
+    repeat_reason,
+    shape_of,
+)
 from .headlines import MARKER, Headlines
 from .normalising import MACROS, ascii_fold, generalise, tokens
 from .packfile import Learned
@@ -100,14 +107,25 @@ class Finisher:
         )
 
     def _repeats(self, n: int) -> list[_Candidate]:
-        """The cores of the runs of repeated tokens, at the learning threshold."""
+        """The cores of the runs of repeated tokens, at the learning threshold; and at the
+        lower threshold of pieces that show what they are (`cue_share`), the cores that are
+        below the learning threshold all through (a core at the lower threshold may run on
+        from boilerplate into story words that its share of the articles repeat)."""
         o, learner = self.o, self.l
         threshold = max(o.min_docs, math.ceil(o.min_share * n))
         runs = [info for info in learner._info.values() if info.repeats]
         runs += [as_info(occ, o.max_examples) for occ in learner._first.values()
                  if "repeat" in occ.kinds]  # fmt: skip
         self._runs = runs
-        found = cores(runs, o.ngram, learner.grams.count, threshold, o.max_examples)
+        count = learner.grams.count
+        found = cores(runs, o.ngram, count, threshold, o.max_examples)
+        low = max(o.min_docs, math.ceil(o.cue_share * n))
+        if low < threshold:
+            found += [
+                (docs, info)
+                for docs, info in cores(runs, o.ngram, count, low, o.max_examples)
+                if docs < threshold and peak(info, o.ngram, count) < threshold
+            ]
         return [_Candidate(docs, info, info.examples[0][1], repeat=True) for docs, info in found]
 
     def _headlines(self) -> tuple[str, ...]:
@@ -124,12 +142,22 @@ class Finisher:
         return tuple(found.top(o.max_headlines))
 
     def _reason(self, c: _Candidate, n: int) -> str | None:
-        o, info = self.o, c.info
+        """Why a candidate is not learned (None: it is)."""
+        o = self.o
         seen = f"seen in {c.docs} of {n} documents"
         if c.docs < o.min_docs:
             return f"{seen}, fewer than --min-docs {o.min_docs}"
-        if c.docs < o.min_share * n:
-            return f"{seen} ({c.docs / n:.0%}), less than --min-share {o.min_share:g}"
+        share = f"{seen} ({c.docs / n:.0%}), less than --min-share {o.min_share:g}"
+        few = c.docs < o.min_share * n  # then it must show what it is (`cue_share`)
+        if few and c.docs < o.cue_share * n:
+            return share
+        reason = self._guards(c)
+        if reason is None and few and not c.marker and not _shows_itself(c):
+            return f"{share}, and no cue word with a shape or label of boilerplate (--cue-share)"
+        return reason
+
+    def _guards(self, c: _Candidate) -> str | None:
+        o, info = self.o, c.info
         covered = self._covered(c)
         if covered:
             return covered
@@ -411,6 +439,36 @@ def _probe_rule(c: _Candidate) -> Rule:
     if c.extend:
         entry["extend"] = c.extend
     return make_rule(entry, pack="learned", macros=MACROS, path="<learned>", examples=False)
+
+
+def _shows_itself(c: _Candidate) -> bool:
+    """What a piece below --min-share must show. A pair of same-week articles shares a
+    subheading, a background sentence or the word after a banner by chance more often than
+    a fifth of a batch does, and a cue word is no proof: `Komentar`, `Aplikasi` and `Iklan`
+    open headlines too. So it needs all of:
+
+    - a cue word of its category, and no sentence (a related link with its headline is left
+      to the marker's rule);
+    - a shape of boilerplate (a bracketed tag, a code, a banner in capitals, a menu); or a
+      label (`Editor:`, `Foto:`) or a URL at the head or tail of most of its articles (in the
+      middle, a link to a registration page is story text);
+    - a run of repeated tokens: a place between sentences or units (a run glued inside a
+      sentence may end on a story word).
+    """
+    if c.cue is None or c.category in ("navigation", "dateline") or c.cue.startswith("after "):
+        return False
+    if c.category == "related" and MARKER.search(c.text):
+        return False
+    if reads_as_sentence(c.text, _WORD.findall(c.text)):
+        return False
+    info = c.info
+    if c.repeat and info.seams * 2 < info.seen:
+        return False
+    shape = shape_of(c.text)
+    if shape is not None and shape[1] != "a URL":
+        return True
+    edges = (info.head + info.tail) * 2 > info.seen
+    return edges and (shape is not None or c.cue.rstrip().endswith(":"))
 
 
 def _inside(part: _Candidate, whole: _Candidate, raw: bool = False) -> bool:
