@@ -302,6 +302,27 @@ def test_below_min_share_a_piece_that_shows_what_it_is_is_learned(tmp_path):
     assert not learn(docs, site="contoh.id", known=None).rules
 
 
+def test_the_cue_shortcut_finds_what_the_full_cue_search_finds():
+    # `guess_category` skips its big pattern on a text where no cue can start (the starts
+    # are derived from the cue patterns); on every line of the corpus and the bulk fixtures,
+    # and on each cue's own spellings, it says what the full search says
+    from cleaner.learn import guards
+
+    assert guards._CUE_START is not None
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "tests/cases/corpus/raw").glob("*")]
+    for path in (CASES / "bulk").glob("*.jsonl"):
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    lines = [t[u.start : u.end] for t in texts for u in units(t)]
+    lines += ["Editor's Picks", "(ANTARA FOTO/Ali)", "© 2025", "TAGS: banjir", "Dok. Istimewa"]
+    cued = 0
+    for line in lines:
+        m = guards._ANY_CUE.search(line)
+        full = ("navigation", None) if m is None else (m.lastgroup, m.group())
+        assert guards.guess_category(line) == full, line
+        cued += m is not None
+    assert 100 < cued < len(lines) // 2  # (both kinds of line were tried)
+
+
 # ---------------------------------------------------------------- bounded memory
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..engine.plan import trie
+from ..engine.prefilter import starts
 from .pieces import SENTENCE_END
 
 #: Cue words that say what a repeated piece is (checked in this order; navigation otherwise).
@@ -39,23 +40,22 @@ CUES: tuple[tuple[str, re.Pattern], ...] = tuple(
 
 # all cues in one pattern: the leftmost cue wins, and at one place the first category listed
 _ANY_CUE = re.compile("|".join(f"(?P<{category}>{cue.pattern})" for category, cue in CUES))
-# a text without any of these (lower-cased) has no cue: most story sentences, checked fast
-_CUE_HINTS = (
-    "baca", "lihat", "simak", "berita", "artikel", "rekomendasi", "terpopuler", "editor",
-    "penulis", "pewarta", "reporter", "redaktur", "penyunting", "kontributor", "wartawan",
-    "jurnalis", "sumber", "source", "view", "dibaca", "pembaca", "share", "dilihat", "foto",
-    "ilustrasi", "gambar", "dok", "antara", "istimewa", "advertis", "iklan", "scroll",
-    "sponsored", "gulir", "whatsapp", "telegram", "google", "download", "unduh", "aplikasi",
-    "ikuti", "follow", "instagram", "tiktok", "youtube", "facebook", "twitter", "langganan",
-    "klik", "store", "newsletter", "copyright", "©", "hak cipta", "disclaimer", "tayang",
-    "pihak ketiga", "disediakan", "konten ini", "komentar", "balasan", "alamat email",
-    "[gambas", "video", "tag", "topik", "kategori", "halaman", "selanjutnya", "sebelumnya",
-    "beranda", "home", "terkini", "pilihan", "pick", "read more", "continue", "lanjutkan",
-    "loading",
-)  # fmt: skip
 
 
-_HINT = re.compile(trie(set(_CUE_HINTS)))  # a trie: a plain alternation costs 2.5x as much
+def _starts() -> re.Pattern | None:
+    """Where a cue can start: the first characters of every match of every cue (derived
+    from the patterns, so it cannot fall behind them), as one trie. A text without any has
+    no cue (most story sentences), which this tells at a fraction of `_ANY_CUE`'s cost."""
+    found: set[str] = set()
+    for _, cue in CUES:
+        literals = starts(cue.pattern)
+        if literals is None:  # (a cue that may start with anything: no shortcut)
+            return None
+        found.update(literals)
+    return re.compile(trie(found))  # a trie: a plain alternation costs 2.5x as much
+
+
+_CUE_START = _starts()
 
 
 def guess_category(text: str) -> tuple[str, str | None]:
@@ -66,7 +66,7 @@ def guess_category(text: str) -> tuple[str, str | None]:
     >>> guess_category("Damai di Palestina = Damai di Dunia")
     ('navigation', None)
     """
-    if not _HINT.search(text.lower()):
+    if _CUE_START is not None and not _CUE_START.search(text):
         return "navigation", None
     m = _ANY_CUE.search(text)
     return ("navigation", None) if m is None else (m.lastgroup or "navigation", m.group())

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress
 
 from .normalising import DATE_WORDS
 
@@ -75,7 +75,7 @@ def spaced(text: str) -> str:
 
 def gram_hashes(words: list[str], n: int) -> list[int]:
     """The hash of every run of `n` tokens, in order (valid within one process)."""
-    return list(map(hash, zip(*(islice(words, i, None) for i in range(n)), strict=False)))
+    return list(map(hash, zip(*(words[i:] for i in range(n)), strict=False)))
 
 
 class Grams:
@@ -105,8 +105,10 @@ class Grams:
         once, counts = self.once, self.counts
         again = grams & once
         more = counts.keys() & grams
-        once -= again
-        once |= grams.difference(again, more)
+        # once - again + (grams - again - more), in two passes over `grams` (`more` is
+        # never in `once`)
+        once ^= grams
+        once -= more
         counts.update(dict.fromkeys(again, 2))
         counts.update(zip(more, map((1).__add__, map(counts.__getitem__, more)), strict=True))
         return again | more, more
