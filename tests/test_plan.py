@@ -19,7 +19,7 @@ from cleaner import Cleaner
 from cleaner.engine import passes
 from cleaner.engine import plan as plan_module
 from cleaner.engine.examples import expected_output
-from cleaner.engine.layout import Zones, head_end, is_body_like, tail_start, units
+from cleaner.engine.layout import UNIT_BREAK, Zones, head_end, is_body_like, tail_start, units
 from cleaner.engine.plan import Literals, Occurrences, Plan, stretches
 from cleaner.engine.prefilter import last_chars, prefixes, required, starts, widths
 
@@ -224,6 +224,21 @@ def test_body_like_on_the_corpus_units_is_the_plain_definition():
             piece = text[u.start : u.end]
             plain = bool(_OLD_SENTENCE_END.search(piece)) and len(piece.split()) >= 8
             assert is_body_like(piece) == plain, piece[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .\t\u00a0\u3000\r\n", max_size=40))
+def test_the_unit_break_pattern_parts_text_as_units_does(text):
+    # the learner splits an example's context with it (the rest of a unit, the next unit)
+    assert [p.strip() for p in UNIT_BREAK.split(text) if p.strip()] == [
+        text[u.start : u.end] for u in units(text)
+    ]
+
+
+def test_the_unit_break_pattern_on_the_corpus():
+    for _, text in TEXTS:
+        parts = [p.strip() for p in UNIT_BREAK.split(text) if p.strip()]
+        assert parts == [text[u.start : u.end] for u in units(text)]
 
 
 def test_no_removal_is_blanks_alone():

@@ -17,6 +17,9 @@ from typing import NamedTuple
 # Two or more blanks inside a line also separate units ("kata dia.   Baca juga: ...").
 _BLANKS = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _BREAK = re.compile(r"\r\n?|\n")
+#: What separates two units, with the blanks around it: for splitting a stretch of text
+#: (an example's context) the way `units` parts a document.
+UNIT_BREAK = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BREAK.pattern})\s*|{_BLANKS.pattern}")
 _CLOSERS = "\"'”’)]"  # may follow a sentence's full stop
 # Eight words or more, read from the start only: linear even on a 10 MB unit without a blank.
 _EIGHT_WORDS = re.compile(r"\s*(?:\S+\s+){7}\S")

@@ -13,6 +13,7 @@ import regex
 from ..engine import Cleaner
 from ..engine.examples import Example, check
 from ..engine.headline import MAX_LEN
+from ..engine.layout import UNIT_BREAK
 from ..engine.passes import run_rules
 from ..model import CATEGORIES
 from ..packs import Rule, expand_macros, make_rule
@@ -37,7 +38,6 @@ if TYPE_CHECKING:  # the learner calls the finisher: only its type is needed her
     from .counting import Learner
 
 _WORD = re.compile(r"\S+")
-_UNIT_BREAK = re.compile(r"[ \t\u00a0]*\n\s*|[ \t\u00a0]{2,}")  # as `layout.units` parts units
 
 
 @dataclass(slots=True)
@@ -276,7 +276,7 @@ class Finisher:
         rule = _probe_rule(c)
         kept = []
         for _, raw, after in c.info.examples:
-            lines = _UNIT_BREAK.split(after, 2)  # the rest of its unit, the next unit
+            lines = UNIT_BREAK.split(after, 2)  # the rest of its unit, the next unit
             if c.extend == "headline-lines":
                 link = f"{raw}\n{lines[1]}" if len(lines) > 1 else ""
             else:
