@@ -7,6 +7,7 @@ rule knows, one per made-up site: what only learning removes.
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -70,6 +71,65 @@ def test_folders_are_sites_and_save_learned_writes_packs_that_check(tmp_path):
             text = (tmp_path / "out" / site / f"{i}.txt").read_text(encoding="utf-8")
             assert footer not in text and STORIES[i % len(STORIES)][:200] in text
         assert run("rules", "check", saved / f"{site}.toml").exit_code == 0
+
+
+def _page(text: str) -> str:
+    """A saved article page: a menu, then the article with its title and paragraphs."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    title = html.escape(" ".join(lines[0].split()[:8]))
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Beranda</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article></body></html>"
+    )
+
+
+def _pages(tmp_path) -> None:
+    for site in FOOTERS:
+        for i, text in enumerate(site_docs(site)):
+            write(tmp_path / "in" / site / f"{i}.html", _page(text))
+    write(tmp_path / "in" / "warta-a" / "broken.html", "Halaman ini bukan HTML")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_html_pages_are_learned_from_and_cleaned_in_one_run(tmp_path, jobs):
+    _pages(tmp_path)
+    result = run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn", "-j", jobs)
+    assert result.exit_code == 1  # the broken page, reported once; the rest is cleaned
+    assert errors(result) == [
+        "cleaner: learned 2 rules and 12 related headlines for 2 of 2 sites from 12 documents",
+        f"cleaner: {tmp_path / 'in' / 'warta-a' / 'broken.html'}: not an HTML page (no <html>, "
+        "<body> or <p> markup found)",
+    ]
+    for site, footer in FOOTERS.items():
+        for i in range(6):
+            text = (tmp_path / "out" / site / f"{i}.txt").read_text(encoding="utf-8")
+            story = STORIES[i % len(STORIES)]
+            assert footer not in text and text.startswith(" ".join(story.split()[:8]))
+    plain = run("clean", tmp_path / "in", "-o", tmp_path / "plain", "-j", jobs)
+    assert all(
+        FOOTERS[site] in (tmp_path / "plain" / site / f"{i}.txt").read_text(encoding="utf-8")
+        for site in FOOTERS
+        for i in range(6)
+    )
+    assert plain.stderr.splitlines()[-1] == errors(result)[-1]
+
+
+def test_html_pages_are_extracted_once_in_a_learn_run(tmp_path, monkeypatch):
+    from cleaner.html import pipeline
+
+    _pages(tmp_path)
+    calls = []
+    extract = pipeline.extract
+
+    def counted(page, url, **kwargs):
+        calls.append(page)
+        return extract(page, url, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract", counted)
+    run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn")
+    assert len(calls) == 14  # twelve pages once, and the broken one once in each pass
+    assert sum("bukan HTML" in str(page) for page in calls) == 2
 
 
 def test_stdin_is_spooled_and_read_twice(tmp_path):

@@ -7,6 +7,7 @@ writing and the batch loop in `inputs`, `outputs` and `batch`. Exit codes: 0 all
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -224,7 +225,7 @@ def clean(
         run_clean(cleaner, found, opts, reporter)
         raise typer.Exit(1 if reporter.failed else 0)
     from ..learn import LearnOptions
-    from .clean_learn import learn_pass, spool_stdin
+    from .clean_learn import PageSpool, learn_pass, spool_stdin
 
     try:
         options = LearnOptions(
@@ -237,13 +238,18 @@ def clean(
         )
     except ValueError as exc:
         raise fail(str(exc), 2) from None
-    with tempfile.TemporaryDirectory(prefix="cleaner-stdin-") as spool:
+    with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as spool:
         found = spool_stdin(found, Path(spool))
         assert opts.sites is not None
-        learned = learn_pass(
-            cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned, opts.jobs
-        )
-        run_clean(learned, found, opts, reporter)
+        pages = PageSpool(Path(spool) / "pages")  # HTML pages are extracted once, for both passes
+        try:
+            learned = learn_pass(
+                cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned,
+                opts.jobs, pages,
+            )  # fmt: skip
+            run_clean(learned, found, dataclasses.replace(opts, pages=pages), reporter)
+        finally:
+            pages.close()
     raise typer.Exit(1 if reporter.failed else 0)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..engine import Cleaner
 from ..model import Cleaned
-from .events import Begin, Doc, End, Problem, Records, events
+from .events import Begin, Doc, End, Pages, Problem, Records, events
 from .inputs import Missing, Source
 from .jsonl import JsonlOptions
 from .outputs import Destination, Output, render
@@ -36,6 +36,7 @@ class CleanOptions:
     jsonl: JsonlOptions = field(default_factory=JsonlOptions)
     jobs: int = 1
     sites: Sites | None = None  # `--learn`: how each document's site is told
+    pages: Pages | None = None  # `--learn`: the HTML pages its first pass extracted
 
 
 class Reporter:
@@ -77,7 +78,7 @@ def run_clean(
         bar.__enter__()
     try:
         # JSONL records are parsed and written back in blocks, by the workers if any
-        stream = events(found, opts.jsonl, opts.url, run.clash, True, opts.sites)
+        stream = events(found, opts.jsonl, opts.url, run.clash, True, opts.sites, opts.pages)
         for ctx, result in ordered_map(cleaner, stream, opts.jobs):
             run.handle(ctx, result)
             if bar is not None:

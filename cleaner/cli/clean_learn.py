@@ -12,12 +12,17 @@ of them (by a hash of its name), and each has a Batch with 1/N of the table's ca
 stays what one process would use. The packs are the same as with one process unless a table
 had to be pruned.
 
+An HTML page is extracted once: the first pass extracts it (in N worker processes with
+`--jobs` N, as the cleaning pass would) and keeps its text, metadata and warnings in a
+temporary file (`PageSpool`), which the second pass cleans instead of reading the page again.
+
 Stdin cannot be read twice: it is spooled to a temporary file first (disk, not memory; the
 file is deleted at the end).
 """
 
 from __future__ import annotations
 
+import pickle
 import queue
 import shutil
 import signal
@@ -25,13 +30,14 @@ import sys
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..engine import Cleaner
 from .batch import Reporter
 from .events import Doc, Record, events
 from .inputs import Missing, Source
 from .jsonl import JsonlOptions
+from .parallel import Extracted, ExtractTask, ordered_map
 from .sites import Sites
 
 if TYPE_CHECKING:  # the learner is imported when a --learn run starts
@@ -61,15 +67,17 @@ def learn_pass(
     reporter: Reporter,
     save: Path | None = None,
     jobs: int = 1,
+    pages: PageSpool | None = None,
 ) -> Cleaner:
-    """Learn every site's pack from `found`, and return `cleaner` with those packs."""
+    """Learn every site's pack from `found`, and return `cleaner` with those packs. The HTML
+    pages extracted for it go to `pages`, for the cleaning pass."""
     from ..learn import known_of, run_packs
 
     inputs: dict[str, list[str]] = {}
     known = known_of(cleaner)
     counter = _Shards(options, known, jobs) if jobs > 1 else _Local(options, known)
     try:
-        siteless = _read(found, jsonl, url, sites, counter, inputs)
+        siteless = _read(found, jsonl, url, sites, counter, inputs, pages, jobs)
         learned = counter.finish()
     finally:
         counter.close()
@@ -92,19 +100,26 @@ def learn_pass(
     return cleaner.with_packs(packs)
 
 
-def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs) -> int:
-    """Every document into `counter` under its site; returns how many had no site."""
+def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs, pages, jobs) -> int:
+    """Every document into `counter` under its site; returns how many had no site. HTML
+    pages are extracted as the cleaning pass would (by `jobs` workers) and kept in `pages`
+    for it."""
     siteless = 0
-    for event, task in events(found, jsonl, url, lambda source: None, False, None):
+    for event, task, page in _texts(found, jsonl, url, jobs):
         if task is None or not isinstance(event, Doc | Record):
             continue  # a problem: the cleaning pass reports it
         if isinstance(event, Record):  # a dump's records: not by the dump's folder
             site = sites.of(task.url, event.record)
         else:
             site = sites.of_file(task.url, event.source)
-        text = _text(task)
-        if text is None:
-            continue
+        if task.html:
+            if not isinstance(page, Extracted):
+                continue  # not a page: the cleaning pass reports it
+            if pages is not None:
+                pages.put(event.source, page)
+            text = page.text
+        else:
+            text = task.document
         if site is None:
             siteless += 1
             continue
@@ -113,6 +128,55 @@ def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs) -> int
         if event.source.name not in seen[-1:]:
             seen.append(event.source.name)
     return siteless
+
+
+def _texts(found, jsonl: JsonlOptions, url, jobs: int):
+    """(event, task, the extracted page of an HTML task or None) for every input."""
+    stream = events(found, jsonl, url, lambda source: None, False, None)
+    if not any(isinstance(s, Source) and s.kind == "html" for s in found):
+        yield from ((event, task, None) for event, task in stream)
+        return
+    extract = (
+        ((event, task), ExtractTask(task.document, task.url) if task and task.html else None)
+        for event, task in stream
+    )
+    for (event, task), page in ordered_map(Cleaner(default_rules=False), extract, jobs):
+        yield event, task, page
+
+
+class PageSpool:
+    """The HTML pages the learning pass extracted (text, metadata, warnings), kept in a file
+    for the cleaning pass: a page is extracted once, and memory holds an offset per page."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._at: dict[Path, int] = {}
+        self._writer: BinaryIO | None = None
+        self._reader: BinaryIO | None = None
+
+    def put(self, source: Source, page: Extracted) -> None:
+        if source.path is None:  # (stdin is spooled to a file before)
+            return
+        if self._writer is None:
+            self._writer = self.path.open("wb")
+        self._at[source.path] = self._writer.tell()
+        pickle.dump((page.text, page.meta, page.warnings), self._writer, pickle.HIGHEST_PROTOCOL)
+
+    def get(self, source: Source) -> Extracted | None:
+        at = self._at.get(source.path) if source.path is not None else None
+        if at is None:
+            return None
+        if self._reader is None:
+            if self._writer is not None:
+                self._writer.close()
+            self._reader = self.path.open("rb")
+        self._reader.seek(at)
+        return Extracted(*pickle.load(self._reader))
+
+    def close(self) -> None:
+        for handle in (self._writer, self._reader):
+            if handle is not None:
+                handle.close()
 
 
 class _Local:
@@ -201,15 +265,3 @@ def _count_shard(inbox, outbox, options: LearnOptions, known: Cleaner) -> None:
         for site, text in chunk:
             batch.add(site, text)
     outbox.put(finish_sites(batch, known))
-
-
-def _text(task) -> str | None:
-    """The text a task cleans (an HTML page's article text), or None if it has none."""
-    if not task.html:
-        return task.document
-    from ..html import HtmlError, html_to_text
-
-    try:
-        return html_to_text(task.document, task.url)
-    except HtmlError:
-        return None  # the cleaning pass reports it

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from .inputs import InputError, Missing, Source, open_binary, read_document
 from .jsonl import JsonlOptions, iter_lines, parse_record
-from .parallel import RecordsTask, Task
+from .parallel import Extracted, RecordsTask, Task
 from .sites import Sites
 
 EMPTY = "warning: empty file; its output is empty too"
+
+
+class Pages(Protocol):
+    """HTML pages extracted already, by source (`clean --learn`: see `clean_learn.PageSpool`)."""
+
+    def get(self, source: Source) -> Extracted | None: ...
+
+
 #: `cleaner clean` cleans a dump's records in blocks of this many characters or records (a
 #: block is one task: with workers, the parent's work per record is then next to nothing).
 BLOCK_CHARS = 64 * 1024
@@ -73,6 +82,7 @@ def events(
     clash: Callable[[Source], str | None],
     raw_records: bool = False,
     sites: Sites | None = None,
+    pages: Pages | None = None,
 ) -> Iterator[tuple]:
     """(event, task or None) for every input; `clash` says why a source cannot be written.
 
@@ -80,7 +90,9 @@ def events(
     blocks (`Records`, with a `RecordsTask`, blank lines too) that are parsed, cleaned and
     turned back into lines where they are cleaned (in a worker with `--jobs` N > 1). Without
     it (`cleaner learn`), each record is an event of its own and a bad one a `Problem`.
-    `sites` tells each document's site (`clean --learn`).
+    `sites` tells each document's site (`clean --learn`), and `pages` holds the HTML pages
+    extracted already (`clean --learn`'s first pass): their tasks carry the text, the file is
+    not read again.
     """
     for item in found:
         if isinstance(item, Missing):
@@ -90,10 +102,16 @@ def events(
         elif item.kind == "jsonl":
             yield from _dump_events(item, jsonl, url, raw_records, sites)
         else:
-            yield from _doc_events(item, url, sites)
+            yield from _doc_events(item, url, sites, pages)
 
 
-def _doc_events(source: Source, url: str | None, sites: Sites | None) -> Iterator[tuple]:
+def _doc_events(source: Source, url: str | None, sites: Sites | None, pages) -> Iterator[tuple]:
+    site = sites.of_file(url, source) if sites is not None else None
+    page = pages.get(source) if pages is not None and source.kind == "html" else None
+    if page is not None:
+        task = Task(page.text, url, site=site, page=(page.meta, page.warnings))
+        yield Doc(source, source.size), task
+        return
     try:
         document = read_document(source)
     except InputError as exc:
@@ -103,7 +121,6 @@ def _doc_events(source: Source, url: str | None, sites: Sites | None) -> Iterato
         yield Problem(f"{source.name}: {EMPTY}", False), None
         yield Doc(source, source.size), Task("")
         return
-    site = sites.of_file(url, source) if sites is not None else None
     yield Doc(source, source.size), Task(document, url, html=source.kind == "html", site=site)
 
 

@@ -39,12 +39,32 @@ IN_FLIGHT_PER_JOB = 4
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One document to clean. An HTML page may be bytes (its own charset decides)."""
+    """One document to clean. An HTML page may be bytes (its own charset decides); `page`
+    holds the metadata and warnings of a page whose text was extracted before (`document`
+    is then that text: `clean --learn` extracts each page once, for both passes)."""
 
     document: str | bytes
     url: str | None = None
     html: bool = False
     site: str | None = None  # selects the pack learned for this site (`clean --learn`)
+    page: tuple[dict[str, str], tuple[str, ...]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractTask:
+    """One HTML page whose article text is wanted, not cleaned (the learning pass)."""
+
+    document: str | bytes
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A page's article text, metadata and warnings (see `ExtractTask`)."""
+
+    text: str
+    meta: dict[str, str]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,31 +140,43 @@ class Failed:
 
 
 def run_task(
-    cleaner: Cleaner, task: Task | RecordTask | RecordsTask
-) -> Cleaned | PageCleaned | RecordDone | RecordsDone | Failed:
+    cleaner: Cleaner, task: Task | ExtractTask | RecordTask | RecordsTask
+) -> Cleaned | PageCleaned | Extracted | RecordDone | RecordsDone | Failed:
     if isinstance(task, RecordsTask):
         return _run_records(cleaner, task)
     if isinstance(task, RecordTask):
         return _run_record(cleaner, task)
     try:
+        if isinstance(task, ExtractTask):
+            return _extract(task.document, task.url)
+        if task.page is not None:  # extracted before: its text, metadata and warnings
+            assert isinstance(task.document, str)
+            return _clean_page(cleaner, task, Extracted(task.document, *task.page))
         if not task.html:
             return cleaner.clean(task.document, url=task.url, site=task.site)
-        from ..html import HtmlError, extract_page
-
-        try:
-            page = extract_page(task.document, task.url)
-        except HtmlError as exc:
-            return Failed(str(exc))
-        meta = page.meta.to_dict()
-        if not page.text.strip():
-            return PageCleaned(
-                Cleaned("", (), (*page.warnings, "no article text found in the page")), meta
-            )
-        result = cleaner.clean(page.text, url=task.url, site=task.site)
-        warnings = (*page.warnings, *result.warnings)
-        return PageCleaned(Cleaned(result.text, result.removals, warnings), meta)
+        page = _extract(task.document, task.url)
+        return page if isinstance(page, Failed) else _clean_page(cleaner, task, page)
     except Exception as exc:  # one bad document must not take the batch down
         return Failed(f"internal error while cleaning: {type(exc).__name__}: {exc}")
+
+
+def _extract(document: str | bytes, url: str | None) -> Extracted | Failed:
+    from ..html import HtmlError, extract_page
+
+    try:
+        page = extract_page(document, url)
+    except HtmlError as exc:
+        return Failed(str(exc))
+    return Extracted(page.text, page.meta.to_dict(), page.warnings)
+
+
+def _clean_page(cleaner: Cleaner, task: Task, page: Extracted) -> PageCleaned:
+    if not page.text.strip():
+        warnings = (*page.warnings, "no article text found in the page")
+        return PageCleaned(Cleaned("", (), warnings), page.meta)
+    result = cleaner.clean(page.text, url=task.url, site=task.site)
+    warnings = (*page.warnings, *result.warnings)
+    return PageCleaned(Cleaned(result.text, result.removals, warnings), page.meta)
 
 
 def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
