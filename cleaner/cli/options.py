@@ -79,9 +79,9 @@ CueShare = Annotated[
     float,
     typer.Option(
         min=0.0, max=1.0, rich_help_panel=PANEL,
-        help="A piece with a cue word and the shape or label of boilerplate (`Editor:`, "
-        "`[Gambas:Video]`, `ADVERTISEMENT`) or a related marker is learned from this share "
-        "already. At --min-share or above: never below --min-share.",
+        help="A bracketed tag or placeholder with a cue word (`[Gambas:Video]`), or a credit "
+        "label at the head or tail of articles (`Editor: <name>`), is learned from this share "
+        "already (and 5 documents). At --min-share or above: never below --min-share.",
     ),
 ]  # fmt: skip
 MaxKeys = Annotated[

@@ -31,11 +31,11 @@ class LearnOptions:
     ngram: int = 6
     #: Related headlines the batch shows whole, written to the pack (the most frequent).
     max_headlines: int = 500
-    #: A piece that shows what it is is learned from this share of the documents already:
-    #: a related marker with headlines after it, or a piece with a cue word of its category
-    #: (`Editor:`, `WhatsApp`) that is no sentence and sits where boilerplate does (see
-    #: `rulemaking._shows_itself`): boilerplate only some articles carry (a video embed, the
-    #: byline of some writers). At `min_share` or above, nothing is learned below that.
+    #: A piece that shows what it is is learned from this share of the documents already
+    #: (and five documents): a bracketed tag or placeholder with a cue word, or a credit
+    #: label at the head or tail of articles (see `rulemaking._shows_itself`); boilerplate
+    #: only some articles carry (a video embed, the byline of some writers). At `min_share`
+    #: or above, nothing is learned below that.
     cue_share: float = 0.05
 
     def __post_init__(self) -> None:

@@ -27,7 +27,7 @@ from .guards import (
     shape_of,
 )
 from .headlines import MARKER, Headlines
-from .normalising import MACROS, ascii_fold, generalise, tokens
+from .normalising import MACROS, ascii_fold, generalise, normalise, tokens
 from .packfile import Learned
 from .pieces import cue_words, ends_with_cue, opens_sentence
 from .repeats import spaced
@@ -62,6 +62,9 @@ SHOWN_CONTEXT = 60
 STOCK_KEEP = "Pemerintah menyatakan akan meninjau kembali aturan itu dalam rapat pekan depan."
 COVERED_SHARE = 0.8  # a candidate the known rules remove this much of is already covered
 NEAR_TOTAL = 0.6  # a candidate that makes up this much of its documents is the article itself
+#: Below --min-share (see `LearnOptions.cue_share`), a piece needs this many documents at
+#: least: in a small batch, three articles share a title or a sentence by chance.
+FEW_MIN_DOCS = 5
 
 
 class Finisher:
@@ -119,7 +122,7 @@ class Finisher:
         self._runs = runs
         count = learner.grams.count
         found = cores(runs, o.ngram, count, threshold, o.max_examples)
-        low = max(o.min_docs, math.ceil(o.cue_share * n))
+        low = max(o.min_docs, FEW_MIN_DOCS, math.ceil(o.cue_share * n))
         if low < threshold:
             found += [
                 (docs, info)
@@ -149,12 +152,24 @@ class Finisher:
             return f"{seen}, fewer than --min-docs {o.min_docs}"
         share = f"{seen} ({c.docs / n:.0%}), less than --min-share {o.min_share:g}"
         few = c.docs < o.min_share * n  # then it must show what it is (`cue_share`)
-        if few and c.docs < o.cue_share * n:
+        if few and (c.docs < o.cue_share * n or c.docs < FEW_MIN_DOCS):
             return share
+        if few and c.repeat and (learned := self._runs_on(c)) is not None:
+            return f"{share}, and it runs on from a piece learned above it ({_slug(learned)!r})"
         reason = self._guards(c)
-        if reason is None and few and not c.marker and not _shows_itself(c):
-            return f"{share}, and no cue word with a shape or label of boilerplate (--cue-share)"
+        if reason is None and few and not _shows_itself(c):
+            return f"{share}, and not a tag, placeholder or credit label (--cue-share)"
         return reason
+
+    def _runs_on(self, c: _Candidate) -> str | None:
+        """The text of a piece learned at --min-share that the repeated token sequence `c`
+        holds: a core at the lower threshold may run on from boilerplate into what a few
+        articles put after it (a line or segment ends where its text does)."""
+        mine = normalise(spaced(c.text))
+        for a in self.accepted:
+            if normalise(spaced(a.text)) in mine:
+                return a.text
+        return None
 
     def _guards(self, c: _Candidate) -> str | None:
         o, info = self.o, c.info
@@ -444,31 +459,51 @@ def _probe_rule(c: _Candidate) -> Rule:
 def _shows_itself(c: _Candidate) -> bool:
     """What a piece below --min-share must show. A pair of same-week articles shares a
     subheading, a background sentence or the word after a banner by chance more often than
-    a fifth of a batch does, and a cue word is no proof: `Komentar`, `Aplikasi` and `Iklan`
-    open headlines too. So it needs all of:
+    a fifth of a batch does, and neither a cue word nor a shape is proof: `Komentar`,
+    `Aplikasi` and `Iklan` open subheadings, which come in capitals, with a gloss in brackets
+    (`(pinjol)`) or as a prompt (`Ayo Daftar ...`), and a sentence may end in an editor's
+    code. So it needs all of:
 
-    - a cue word of its category, and no sentence (a related link with its headline is left
-      to the marker's rule);
-    - a shape of boilerplate (a bracketed tag, a code, a banner in capitals, a menu); or a
-      label (`Editor:`, `Foto:`) or a URL at the head or tail of most of its articles (in the
-      middle, a link to a registration page is story text);
+    - a cue word of its category; no sentence and no prose, also before a closing code or
+      colon; no related marker (markers and their links need --min-share);
     - a run of repeated tokens: a place between sentences or units (a run glued inside a
-      sentence may end on a story word).
+      sentence may end on a story word);
+    - the whole piece a bracketed tag or a placeholder (`[Gambas:Video 20detik]`, `Loading
+      ...`), anywhere; or a credit label of a person or photo that opens it (`Pewarta:`,
+      `Editor:`, `Foto:`; not `Sumber:`, which also credits a table) at the head or tail of
+      most of its articles.
     """
-    if c.cue is None or c.category in ("navigation", "dateline") or c.cue.startswith("after "):
+    if c.marker or c.cue is None or c.cue.startswith("after "):
         return False
-    if c.category == "related" and MARKER.search(c.text):
+    if c.category not in ("byline", "caption", "embed", "ad", "promo", "comment", "disclaimer"):
         return False
-    if reads_as_sentence(c.text, _WORD.findall(c.text)):
+    if MARKER.search(c.text) or _prose(c.text):
         return False
     info = c.info
     if c.repeat and info.seams * 2 < info.seen:
         return False
     shape = shape_of(c.text)
-    if shape is not None and shape[1] != "a URL":
+    if shape is not None and shape[1] in ("a bracketed tag", "a placeholder"):
         return True
-    edges = (info.head + info.tail) * 2 > info.seen
-    return edges and (shape is not None or c.cue.rstrip().endswith(":"))
+    label = c.cue.rstrip().endswith(":") and c.text.lstrip("([ ").startswith(c.cue)
+    if not label or c.cue.split()[0].rstrip(":") in ("Sumber", "Source"):
+        return False
+    return (info.head + info.tail) * 2 > info.seen
+
+
+# a closing editor's code, credit or asterisk: `... komentar. (mdk/rhm)`, `... DKI.(*)`
+_CLOSING_CODES = re.compile(r"(?:\s*\([^()\n]{0,40}\))+\s*\Z")
+
+
+def _prose(text: str) -> bool:
+    """Reads as a sentence or as prose (five words or more, most of them lower-case), once a
+    closing code and a colon are off: `Hingga berita ini diturunkan, ... komentar. (mdk/rhm)`,
+    `Unduh dan instal aplikasi PLN Mobile di ponsel`."""
+    core = _CLOSING_CODES.sub("", text).rstrip(" :")
+    if reads_as_sentence(core, core.split()):
+        return True
+    words = [w for w in core.split() if w[0].isalpha() and "://" not in w and "www." not in w]
+    return len(words) >= 5 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _inside(part: _Candidate, whole: _Candidate, raw: bool = False) -> bool:
