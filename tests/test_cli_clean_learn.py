@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -127,9 +130,75 @@ def test_html_pages_are_extracted_once_in_a_learn_run(tmp_path, monkeypatch):
         return extract(page, url, **kwargs)
 
     monkeypatch.setattr(pipeline, "extract", counted)
-    run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn")
+    run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn", "-j", "1")
     assert len(calls) == 14  # twelve pages once, and the broken one once in each pass
     assert sum("bukan HTML" in str(page) for page in calls) == 2
+
+
+def test_without_room_for_the_extracted_pages_they_are_extracted_again(tmp_path, monkeypatch):
+    # a full or capped temporary folder: the run goes on as before the spool, and says why
+    from cleaner.cli import clean_learn
+
+    _pages(tmp_path)
+    run("clean", tmp_path / "in", "-o", tmp_path / "spooled", "--learn")
+    dump = clean_learn.pickle.dump
+    written = []
+
+    def full(entry, handle, protocol):
+        if len(written) == 3:
+            raise OSError(27, "File too large")
+        written.append(entry)
+        dump(entry, handle, protocol)
+
+    monkeypatch.setattr(clean_learn.pickle, "dump", full)
+    result = run("clean", tmp_path / "in", "-o", tmp_path / "out", "--learn")
+    assert result.exit_code == 1  # (the broken page only)
+    message = (
+        "cleaner: no room to keep the extracted pages in the temporary folder ([Errno 27] File "
+        "too large): they are extracted again"
+    )
+    assert errors(result).count(message) == 1 and len(errors(result)) == 3
+    outputs = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.txt"))
+    assert len(outputs) == 12
+    for name in outputs:
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "spooled" / name).read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_of_html_is_read_once_and_cleaned_from_the_first_pass(tmp_path):
+    # `clean --learn --html <(cat page.html)`: a pipe cannot be read twice; the cleaning pass
+    # cleans the page the first pass extracted (it found the pipe empty before)
+    page = _page(site_docs("warta-a")[0])
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(page,), daemon=True)
+    writer.start()
+    result = run("clean", "--learn", "--html", "--site", "warta-a", fifo)
+    writer.join(5)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Jakarta (ANTARA) - Bagaimana bila seorang penulis naskah")
+    assert "empty file" not in result.stderr
+
+
+def test_a_spool_that_cannot_be_read_back_gives_no_page(tmp_path):
+    from cleaner.cli.clean_learn import PageSpool
+    from cleaner.cli.inputs import Source
+    from cleaner.cli.parallel import Extracted
+
+    said = []
+    spool = PageSpool(tmp_path / "pages", said.append)
+    sources = [
+        Source(f"{i}.html", tmp_path / f"{i}.html", Path(f"{i}.html"), "html") for i in range(2)
+    ]
+    spool.put(sources[0], Extracted("Isi satu.", {"title": "Satu"}))
+    spool.put(sources[1], Extracted("Isi dua.", {"title": "Dua"}))
+    assert spool.get(sources[1]) == Extracted("Isi dua.", {"title": "Dua"})
+    spool.close()
+    (tmp_path / "pages").write_bytes(b"")  # (truncated)
+    spool = PageSpool(tmp_path / "pages", said.append)
+    spool._at = {sources[0].path: 0}
+    assert spool.get(sources[0]) is None and len(said) == 1
+    assert spool.get(sources[0]) is None and len(said) == 1  # said once
 
 
 def test_stdin_is_spooled_and_read_twice(tmp_path):

@@ -57,6 +57,18 @@ def test_a_page_declared_utf8_in_another_charset_is_read_as_windows_1252():
     assert got.warnings == ("the page declares utf-8 but is not UTF-8: read as windows-1252",)
 
 
+def test_a_hidden_story_with_a_control_byte_in_its_class_is_shown_not_a_crash():
+    # the debris pass shows hidden story text by rewriting its class and style; a page's own
+    # class may hold a control byte, which lxml refuses to set (it raised ValueError)
+    story = "Warga desa bergotong royong membangun jembatan baru di atas sungai itu. " * 4
+    page = (
+        "<html><body><article><h1>Jembatan Baru Desa</h1>"
+        f'<div class="body\x12text hidden" style="display:none"><p>{story}</p></div>'
+        "</article></body></html>"
+    ).encode()
+    assert story.strip() in extract_page(page).text
+
+
 @pytest.mark.parametrize(
     "page", [b"\x89PNG\r\n\x1a\n\x00\x00", b"just a line of text", b'{"a": 1}']
 )

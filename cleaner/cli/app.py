@@ -241,7 +241,7 @@ def clean(
     with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as spool:
         found = spool_stdin(found, Path(spool))
         assert opts.sites is not None
-        pages = PageSpool(Path(spool) / "pages")  # HTML pages are extracted once, for both passes
+        pages = PageSpool(Path(spool) / "pages", reporter.warning)  # extracted once, for both
         try:
             learned = learn_pass(
                 cleaner, found, opts.jsonl, url, opts.sites, options, reporter, save_learned,

@@ -22,12 +22,14 @@ file is deleted at the end).
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import queue
 import shutil
 import signal
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -146,37 +148,64 @@ def _texts(found, jsonl: JsonlOptions, url, jobs: int):
 
 class PageSpool:
     """The HTML pages the learning pass extracted (text, metadata, warnings), kept in a file
-    for the cleaning pass: a page is extracted once, and memory holds an offset per page."""
+    in the temporary folder for the cleaning pass (about 2% of the pages' size): a page is
+    extracted once, and memory holds an offset per page. Without room for the file (a full
+    or capped temporary folder), the pages it does not hold are extracted again by the
+    cleaning pass, as before, and `warn` says so once."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, warn: Callable[[str], None] | None = None) -> None:
+        self.path, self.warn = path, warn
         self._at: dict[Path, int] = {}
         self._writer: BinaryIO | None = None
         self._reader: BinaryIO | None = None
+        self._failed = False
 
     def put(self, source: Source, page: Extracted) -> None:
-        if source.path is None:  # (stdin is spooled to a file before)
+        if source.path is None or self._failed:  # (stdin is spooled to a file before)
             return
-        if self._writer is None:
-            self._writer = self.path.open("wb")
-        self._at[source.path] = self._writer.tell()
-        pickle.dump((page.text, page.meta, page.warnings), self._writer, pickle.HIGHEST_PROTOCOL)
+        try:
+            if self._writer is None:
+                self._writer = self.path.open("wb")
+            at = self._writer.tell()
+            entry = (page.text, page.meta, page.warnings)
+            pickle.dump(entry, self._writer, pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:
+            self._fail(exc)
+            return
+        self._at[source.path] = at
 
     def get(self, source: Source) -> Extracted | None:
         at = self._at.get(source.path) if source.path is not None else None
         if at is None:
             return None
-        if self._reader is None:
-            if self._writer is not None:
-                self._writer.close()
-            self._reader = self.path.open("rb")
-        self._reader.seek(at)
-        return Extracted(*pickle.load(self._reader))
+        try:
+            if self._reader is None:
+                if self._writer is not None:
+                    self._writer.close()  # (flushes: a full disk may show only here)
+                    self._writer = None
+                self._reader = self.path.open("rb")
+            self._reader.seek(at)
+            return Extracted(*pickle.load(self._reader))
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            self._fail(exc)
+            return None
+
+    def _fail(self, exc: BaseException) -> None:
+        self._failed = True
+        self._at.clear()
+        self.close()
+        if self.warn is not None:
+            self.warn(
+                f"no room to keep the extracted pages in the temporary folder ({exc}): "
+                "they are extracted again"
+            )
 
     def close(self) -> None:
         for handle in (self._writer, self._reader):
             if handle is not None:
-                handle.close()
+                with contextlib.suppress(OSError):  # (a full disk: extracted again)
+                    handle.close()
+        self._writer = self._reader = None
 
 
 class _Local:

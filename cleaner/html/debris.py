@@ -229,9 +229,13 @@ def _hidden(el) -> bool:
 def _show(el) -> None:
     """Make a hidden element visible for the extractor too (trafilatura drops hidden ones)."""
     el.attrib.pop("hidden", None)
-    el.set("style", HIDDEN.sub("", el.get("style", "")))
+    el.set("style", _XML_UNSAFE.sub("", HIDDEN.sub("", el.get("style", ""))))
     words = [w for w in el.get("class", "").split() if w not in ("hidden", "hide", "d-none")]
-    el.set("class", " ".join(words))
+    el.set("class", _XML_UNSAFE.sub("", " ".join(words)))
+
+
+# What lxml will not set in an attribute (a page's own class names may hold control bytes)
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def drop(el) -> None:
