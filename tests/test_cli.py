@@ -132,6 +132,7 @@ def test_keep_and_drop_accept_repeats_and_commas(tmp_path):
         (["--html", "--jsonl"], "--html and --jsonl cannot be used together"),
         (["--field", "a..b"], "not a field name"),
         (["--jobs", "-1"], "--jobs"),
+        (["--url", "http://[bad"], "'http://[bad' is not a URL (Invalid IPv6 URL)"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path, args, message):

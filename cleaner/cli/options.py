@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 
@@ -43,8 +44,24 @@ NoDefaultRules = Annotated[
         help="Do not load the rule packs that ship with cleaner.",
     ),
 ]  # fmt: skip
+
+
+def checked_url(value: str | None) -> str | None:
+    """Check a --url value once, up front: a malformed one (`http://[bad`) would otherwise
+    fail every document of the run, one error each."""
+    if value is not None:
+        try:
+            urlsplit(value if "//" in value else "//" + value).hostname  # noqa: B018
+        except ValueError as exc:
+            raise typer.BadParameter(f"'{value}' is not a URL ({exc})") from None
+    return value
+
+
 Url = Annotated[
-    str | None, typer.Option(metavar="URL", help="URL of the article: selects the site rules.")
+    str | None,
+    typer.Option(
+        metavar="URL", callback=checked_url, help="URL of the article: selects the site rules."
+    ),
 ]
 
 
