@@ -31,6 +31,14 @@ def test_clean_returns_text_and_removals():
     assert result.removals == (Removal("ad-banner", "ad", 0, 14, "ADVERTISEMENT\n"),)
 
 
+def test_a_url_without_a_readable_host_cleans_by_the_text_with_a_warning():
+    result = clean(f"ADVERTISEMENT\n{BODY}", url="http://[bad")
+    assert result.text == BODY
+    assert result.warnings == (
+        "the URL cannot be read (Invalid IPv6 URL): site packs chosen by the text",
+    )
+
+
 def test_keep_a_category():
     result = clean(SEED_001, keep={"byline"})
     assert "22 Views" in result.text

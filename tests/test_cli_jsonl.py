@@ -80,6 +80,19 @@ def test_url_field_selects_site_rules_per_record(tmp_path):
     assert "Damai" in second["text"]  # no URL: no MINA signature in the text either
 
 
+def test_a_record_url_that_cannot_be_read_is_cleaned_by_the_text_and_said(tmp_path):
+    # `http://[bad` (an unclosed IPv6 bracket) has no host: the record is still cleaned (site
+    # packs by signature, as without a URL); it was an internal error, the record passed through
+    dump = jsonl(tmp_path / "d.jsonl", [{"url": "http://[bad", "text": ARTICLE}])
+    result = run("clean", dump, "--url-field", "url")
+    assert result.exit_code == 0
+    assert read_jsonl(result.stdout)[0]["text"] == CLEAN_ARTICLE
+    assert errors(result) == [
+        f"cleaner: {dump}: line 1: warning: the URL cannot be read (Invalid IPv6 URL): site "
+        "packs chosen by the text"
+    ]
+
+
 def test_jsonl_on_stdin_and_jsonl_format_for_text_files(tmp_path):
     line = json.dumps({"text": ARTICLE}) + "\n"
     result = run("clean", "--jsonl", input=line)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -160,6 +161,9 @@ class Cleaner:
         """Clean one document. `url`, when known, selects the site packs for that host;
         `site`, the name of the document's site, also the site packs that list that name
         (`sites = ["my-dump"]`: a pack learned from a batch grouped by a name, not a URL)."""
+        bad_url = url and _unreadable(url)
+        if bad_url:  # no host to go by: site packs by signature, as without a URL
+            url = None
         found = None if url else self._generic_plan.occurrences(text)
         chosen = self._site_rules(text, url, found)
         if site and (named := self._by_site.get(site.lower())):
@@ -179,7 +183,20 @@ class Cleaner:
             self._plans[key] = plan
         if plan.literals is not self._generic_plan.literals:
             found = None  # a site pack's plan looks for more literals: its own scan
-        return run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
+        result = run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
+        if bad_url:
+            warning = f"the URL cannot be read ({bad_url}): site packs chosen by the text"
+            result = replace(result, warnings=(*result.warnings, warning))
+        return result
+
+
+def _unreadable(url: str) -> str | None:
+    """Why `url` has no host to read (`http://[bad`: an unclosed IPv6 bracket), or None."""
+    try:
+        urlsplit(url if "//" in url else "//" + url).hostname  # noqa: B018
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _rarer_start(literal: str) -> str:
