@@ -180,6 +180,23 @@ def test_a_pipe_of_html_is_read_once_and_cleaned_from_the_first_pass(tmp_path):
     assert "empty file" not in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_of_records_is_read_once_and_every_record_comes_out(tmp_path):
+    # `clean --learn --jsonl <(zcat dump.jsonl.gz)`: the cleaning pass found the pipe empty
+    # and wrote nothing; a pipe is spooled like stdin now
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in site_records())
+    fifo = tmp_path / "dump"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(lines,), daemon=True)
+    writer.start()
+    result = run("clean", "--learn", "--jsonl", "--site-field", "outlet", fifo)
+    writer.join(5)
+    assert result.exit_code == 0, result.stderr
+    out = read_jsonl(result.stdout)
+    assert [r["id"] for r in out] == [r["id"] for r in site_records()]
+    assert all(FOOTERS[r["outlet"]] not in r["text"] for r in out)
+
+
 def test_a_spool_that_cannot_be_read_back_gives_no_page(tmp_path):
     from cleaner.cli.clean_learn import PageSpool
     from cleaner.cli.inputs import Source

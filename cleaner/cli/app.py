@@ -225,7 +225,7 @@ def clean(
         run_clean(cleaner, found, opts, reporter)
         raise typer.Exit(1 if reporter.failed else 0)
     from ..learn import LearnOptions
-    from .clean_learn import PageSpool, learn_pass, spool_stdin
+    from .clean_learn import PageSpool, learn_pass, spool_streams
 
     try:
         options = LearnOptions(
@@ -239,7 +239,7 @@ def clean(
     except ValueError as exc:
         raise fail(str(exc), 2) from None
     with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as spool:
-        found = spool_stdin(found, Path(spool))
+        found = spool_streams(found, Path(spool))
         assert opts.sites is not None
         pages = PageSpool(Path(spool) / "pages", reporter.warning)  # extracted once, for both
         try:

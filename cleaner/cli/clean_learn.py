@@ -16,8 +16,8 @@ An HTML page is extracted once: the first pass extracts it (in N worker processe
 `--jobs` N, as the cleaning pass would) and keeps its text, metadata and warnings in a
 temporary file (`PageSpool`), which the second pass cleans instead of reading the page again.
 
-Stdin cannot be read twice: it is spooled to a temporary file first (disk, not memory; the
-file is deleted at the end).
+Stdin and pipes (`<(zcat dump.jsonl.gz)`) cannot be read twice: they are spooled to a
+temporary file first (disk, not memory; the file is deleted at the end).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import pickle
 import queue
 import shutil
 import signal
+import stat
 import sys
 import zlib
 from collections.abc import Callable
@@ -46,17 +47,38 @@ if TYPE_CHECKING:  # the learner is imported when a --learn run starts
     from ..learn import Learned, LearnOptions
 
 
-def spool_stdin(found: list[Source | Missing], folder: Path) -> list[Source | Missing]:
-    """`found` with stdin copied to a file in `folder` (in chunks), so it can be read twice."""
+def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | Missing]:
+    """`found` with every input that cannot be read twice copied to a file in `folder` (in
+    chunks): stdin, and a pipe named as a file (`<(zcat dump.jsonl.gz)`), which the cleaning
+    pass would otherwise find empty. Messages and outputs keep the input's own name."""
     out: list[Source | Missing] = []
-    for item in found:
-        if isinstance(item, Source) and item.path is None:
-            copy = folder / item.rel.name
-            with copy.open("wb") as handle:
-                shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+    for i, item in enumerate(found):
+        if isinstance(item, Source) and _stream(item):
+            copy = folder / "inputs" / f"{i}-{item.rel.name}"
+            copy.parent.mkdir(exist_ok=True)
+            try:
+                with copy.open("wb") as handle:
+                    if item.path is None:
+                        shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+                    else:
+                        with item.path.open("rb") as stream:
+                            shutil.copyfileobj(stream, handle, 1 << 20)
+            except OSError as exc:
+                out.append(Missing(item.name, f"cannot be read: {exc.strerror or exc}"))
+                continue
             item = replace(item, path=copy, size=copy.stat().st_size)
         out.append(item)
     return out
+
+
+def _stream(source: Source) -> bool:
+    """An input that is read once: stdin, a pipe or another file that is not a regular one."""
+    if source.path is None:
+        return True
+    try:
+        return not stat.S_ISREG(source.path.stat().st_mode)
+    except OSError:
+        return False  # (the cleaning pass reports it)
 
 
 def learn_pass(
