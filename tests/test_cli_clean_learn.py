@@ -197,6 +197,19 @@ def test_a_pipe_of_records_is_read_once_and_every_record_comes_out(tmp_path):
     assert all(FOOTERS[r["outlet"]] not in r["text"] for r in out)
 
 
+def test_an_input_that_cannot_be_spooled_is_reported_not_a_traceback(tmp_path):
+    from cleaner.cli.clean_learn import spool_streams
+    from cleaner.cli.inputs import Missing, Source
+
+    (tmp_path / "odd").mkdir()  # not a regular file, and not readable as one
+    regular = write(tmp_path / "a.txt", "Isi.")
+    found = [Source("odd", tmp_path / "odd", Path("odd"), "text"),
+             Source("a.txt", regular, Path("a.txt"), "text")]  # fmt: skip
+    spooled = spool_streams(found, tmp_path / "spool")
+    assert spooled[0] == Missing("odd", "cannot be read: Is a directory")
+    assert spooled[1] == found[1]  # a regular file is read where it is
+
+
 def test_a_spool_that_cannot_be_read_back_gives_no_page(tmp_path):
     from cleaner.cli.clean_learn import PageSpool
     from cleaner.cli.inputs import Source

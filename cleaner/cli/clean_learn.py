@@ -55,7 +55,7 @@ def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | 
     for i, item in enumerate(found):
         if isinstance(item, Source) and _stream(item):
             copy = folder / "inputs" / f"{i}-{item.rel.name}"
-            copy.parent.mkdir(exist_ok=True)
+            copy.parent.mkdir(parents=True, exist_ok=True)
             try:
                 with copy.open("wb") as handle:
                     if item.path is None:
