@@ -124,9 +124,11 @@ class Finisher:
         found = cores(runs, o.ngram, count, threshold, o.max_examples)
         low = max(o.min_docs, FEW_MIN_DOCS, math.ceil(o.cue_share * n))
         if low < threshold:
+            # (only a run with a tag, placeholder or label in it can give what passes there)
+            shown = [info for info in runs if any(_MAY_SHOW.search(e[1]) for e in info.examples)]
             found += [
                 (docs, info)
-                for docs, info in cores(runs, o.ngram, count, low, o.max_examples)
+                for docs, info in cores(shown, o.ngram, count, low, o.max_examples)
                 if docs < threshold and peak(info, o.ngram, count) < threshold
             ]
         return [_Candidate(docs, info, info.examples[0][1], repeat=True) for docs, info in found]
@@ -491,6 +493,9 @@ def _shows_itself(c: _Candidate) -> bool:
     return (info.head + info.tail) * 2 > info.seen
 
 
+# what a piece below --min-share must hold to pass `_shows_itself`: a bracketed tag's bracket,
+# a placeholder's dots, a label's colon
+_MAY_SHOW = re.compile(r"\[|:|…|\.\s*\.\s*\.")
 # a closing editor's code, credit or asterisk: `... komentar. (mdk/rhm)`, `... DKI.(*)`
 _CLOSING_CODES = re.compile(r"(?:\s*\([^()\n]{0,40}\))+\s*\Z")
 
