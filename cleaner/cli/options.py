@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 
 from ..engine import Cleaner
+from ..engine.cleaner import url_host
 from ..packs import RuleError
 
 RULES_PANEL = "Rules"
@@ -51,7 +51,7 @@ def checked_url(value: str | None) -> str | None:
     fail every document of the run, one error each."""
     if value is not None:
         try:
-            urlsplit(value if "//" in value else "//" + value).hostname  # noqa: B018
+            url_host(value)
         except ValueError as exc:
             raise typer.BadParameter(f"'{value}' is not a URL ({exc})") from None
     return value

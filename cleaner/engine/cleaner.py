@@ -130,11 +130,11 @@ class Cleaner:
 
     def site_packs(self, text: str, url: str | None = None) -> list[str]:
         """Names of the site packs that apply to this document (by URL host, else by signature)."""
-        return [pack.name for pack, _ in self._site_rules(text, url)]
+        return [pack.name for pack, _ in self._site_rules(text, _host(url)[0])]
 
-    def _site_rules(self, text: str, url: str | None, found: Occurrences | None = None):
-        if url:
-            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    def _site_rules(self, text: str, host: str | None, found: Occurrences | None = None):
+        """The site packs of a document whose URL has `host`; with none, by signature."""
+        if host is not None:
             return [
                 (p, rules)
                 for p, rules in self._sites
@@ -161,11 +161,9 @@ class Cleaner:
         """Clean one document. `url`, when known, selects the site packs for that host;
         `site`, the name of the document's site, also the site packs that list that name
         (`sites = ["my-dump"]`: a pack learned from a batch grouped by a name, not a URL)."""
-        bad_url = url and _unreadable(url)
-        if bad_url:  # no host to go by: site packs by signature, as without a URL
-            url = None
-        found = None if url else self._generic_plan.occurrences(text)
-        chosen = self._site_rules(text, url, found)
+        host, bad_url = _host(url)  # (a URL with no host to read: by signature, as without)
+        found = None if host is not None else self._generic_plan.occurrences(text)
+        chosen = self._site_rules(text, host, found)
         if site and (named := self._by_site.get(site.lower())):
             have = {id(pack) for pack, _ in chosen}
             chosen += [self._sites[i] for i in named if id(self._sites[i][0]) not in have]
@@ -190,13 +188,25 @@ class Cleaner:
         return result
 
 
-def _unreadable(url: str) -> str | None:
-    """Why `url` has no host to read (`http://[bad`: an unclosed IPv6 bracket), or None."""
+def url_host(url: str) -> str:
+    """The host name of `url`, lower-cased ("" if it has none); a URL without a scheme
+    (`kompas.com/read/1`) is read as starting with its host. Raises ValueError for a URL with
+    no host to read (`http://[bad`: an unclosed IPv6 bracket).
+
+    >>> url_host("https://News.Kompas.com/read/1"), url_host("m.detik.com/x"), url_host("/a")
+    ('news.kompas.com', 'm.detik.com', '')
+    """
+    return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+
+
+def _host(url: str | None) -> tuple[str | None, str | None]:
+    """(host of a URL, or None; why it cannot be read, or None)."""
+    if not url:
+        return None, None
     try:
-        urlsplit(url if "//" in url else "//" + url).hostname  # noqa: B018
+        return url_host(url), None
     except ValueError as exc:
-        return str(exc)
-    return None
+        return None, str(exc)
 
 
 def _rarer_start(literal: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..engine import Cleaner
+from ..engine.cleaner import url_host
 from ..model import CATEGORIES
 from .counting import Budget, Learner
 from .packfile import Learned
@@ -24,10 +25,8 @@ def site_of(url: str, by: str = "domain") -> str | None:
     >>> site_of("https://otomotif.kompas.com/read/1", by="host")
     'otomotif.kompas.com'
     """
-    from urllib.parse import urlsplit
-
     try:
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+        host = url_host(url).rstrip(".")
     except ValueError:  # a malformed URL (bad port, brackets)
         return None
     if not _HOST.fullmatch(host):
