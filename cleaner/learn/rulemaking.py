@@ -475,9 +475,8 @@ def _shows_itself(c: _Candidate) -> bool:
       `Editor:`, `Foto:`; not `Sumber:`, which also credits a table) at the head or tail of
       most of its articles.
     """
-    if c.marker or c.cue is None or c.cue.startswith("after "):
-        return False
-    if c.category not in ("byline", "caption", "embed", "ad", "promo", "comment", "disclaimer"):
+    # (a marker, and a piece after a `Baca juga` cue, are related; navigation has no cue)
+    if c.cue is None or c.category in ("related", "navigation", "dateline"):
         return False
     if MARKER.search(c.text) or _prose(c.text):
         return False
