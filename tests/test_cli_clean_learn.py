@@ -164,17 +164,23 @@ def test_without_room_for_the_extracted_pages_they_are_extracted_again(tmp_path,
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "spooled" / name).read_bytes()
 
 
+def _piped(fifo, content: str, *args):
+    """`cleaner clean --learn ARGS FIFO`, with `content` written into the named pipe FIFO
+    (read once: a second read waits for a writer that is gone)."""
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(content,), daemon=True)
+    writer.start()
+    result = run("clean", "--learn", *args, fifo)
+    writer.join(5)
+    return result
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_pipe_of_html_is_read_once_and_cleaned_from_the_first_pass(tmp_path):
     # `clean --learn --html <(cat page.html)`: a pipe cannot be read twice; the cleaning pass
     # cleans the page the first pass extracted (it found the pipe empty before)
     page = _page(site_docs("warta-a")[0])
-    fifo = tmp_path / "page.html"
-    os.mkfifo(fifo)
-    writer = threading.Thread(target=fifo.write_text, args=(page,), daemon=True)
-    writer.start()
-    result = run("clean", "--learn", "--html", "--site", "warta-a", fifo)
-    writer.join(5)
+    result = _piped(tmp_path / "page.html", page, "--html", "--site", "warta-a")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Jakarta (ANTARA) - Bagaimana bila seorang penulis naskah")
     assert "empty file" not in result.stderr
@@ -185,12 +191,7 @@ def test_a_pipe_of_records_is_read_once_and_every_record_comes_out(tmp_path):
     # `clean --learn --jsonl <(zcat dump.jsonl.gz)`: the cleaning pass found the pipe empty
     # and wrote nothing; a pipe is spooled like stdin now
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in site_records())
-    fifo = tmp_path / "dump"
-    os.mkfifo(fifo)
-    writer = threading.Thread(target=fifo.write_text, args=(lines,), daemon=True)
-    writer.start()
-    result = run("clean", "--learn", "--jsonl", "--site-field", "outlet", fifo)
-    writer.join(5)
+    result = _piped(tmp_path / "dump", lines, "--jsonl", "--site-field", "outlet")
     assert result.exit_code == 0, result.stderr
     out = read_jsonl(result.stdout)
     assert [r["id"] for r in out] == [r["id"] for r in site_records()]
