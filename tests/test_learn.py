@@ -320,8 +320,8 @@ def test_below_min_share_a_related_marker_is_not_learned():
 
 
 def test_the_cue_shortcut_finds_what_the_full_cue_search_finds():
-    # `guess_category` skips its big pattern on a text where no cue can start (the starts
-    # are derived from the cue patterns); on every line of the corpus and the bulk fixtures,
+    # `guess_category` tries its big pattern only where a cue can start (the starts are
+    # derived from the cue patterns); on every line of the corpus and the bulk fixtures,
     # and on each cue's own spellings, it says what the full search says
     from cleaner.learn import guards
 
