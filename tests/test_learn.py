@@ -340,6 +340,27 @@ def test_the_cue_shortcut_finds_what_the_full_cue_search_finds():
     assert 100 < cued < len(lines) // 2  # (both kinds of line were tried)
 
 
+def test_the_marker_scan_finds_what_the_marker_pattern_finds():
+    # `_cue_markers` looks for each cue's second word and reads the cue around it only where
+    # a first word comes right before; it must find every match of the pattern itself
+    from cleaner.learn import pieces
+
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "tests/cases/corpus/raw").glob("*")]
+    for path in (CASES / "bulk").glob("*.jsonl"):
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    texts += [
+        "kata dia.Baca JugaHarga naik. BACA\u00a0\u00a0JUGA: X\nbacajuga: Y",
+        "Editor's Picks: A | Editor's pick B | PILIHAN EDITOR - C | Pilihan Redaksi D",
+        "Berita   Terkait: A\nARTIKEL LAINNYA B\nJangan Lewatkan: C juga juga terkait",
+    ]
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in pieces._CUE_MARKER.finditer(text)]
+        assert [m.span() for m in pieces._cue_markers(text)] == spans, text[:200]
+        found += len(spans)
+    assert found > 50  # (markers were there to find)
+
+
 # ---------------------------------------------------------------- bounded memory
 
 

@@ -261,10 +261,19 @@ def _unit_start(text: str, start: int) -> bool:
     return at < 0 or text[at] in "\n\r" or start - at > 2
 
 
-#: The second word of each related cue, lower-cased: found with `str.find`, then the cue
-#: read around it (a scan with the pattern costs ten times more: its first letters are
-#: common ones).
-_CUE_SECOND = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi", "pick")
+#: The second word of each related cue, lower-cased, and the first words it may follow:
+#: found with `str.find`, then the cue read around it where a first word comes right before
+#: (a scan with the pattern costs ten times more: its first letters are common ones; and
+#: `juga` is a common word). `Editor's Picks` is found at `pick`.
+_CUE_SECOND = {
+    "juga": ("baca", "lihat", "simak"),
+    "terkait": ("berita", "artikel"),
+    "lainnya": ("berita", "artikel"),
+    "lewatkan": ("jangan",),
+    "editor": ("pilihan",),
+    "redaksi": ("pilihan",),
+    "pick": ("editor's",),
+}
 _CUE_REACH = 40  # characters around the second word where the rest of the cue may be
 
 
@@ -274,9 +283,15 @@ def _cue_markers(text: str) -> list[re.Match]:
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would shift
         return list(_CUE_MARKER.finditer(text))
     found: dict[int, re.Match] = {}
-    for word in _CUE_SECOND:
+    for word, firsts in _CUE_SECOND.items():
         at = low.find(word)
         while at >= 0:
+            before = at
+            while before > 0 and low[before - 1] in " \t\u00a0":
+                before -= 1
+            if not low.endswith(firsts, max(0, before - 8), before):
+                at = low.find(word, at + len(word))
+                continue
             lo, hi = max(0, at - _CUE_REACH), at + len(word) + _CUE_REACH
             for m in _CUE_MARKER.finditer(text, lo, hi):
                 if m.start() <= at < m.end():
