@@ -120,6 +120,27 @@ def test_glued_pieces_split_at_sentence_ends_and_glue_points():
     assert [brand[s:e] for s, e in segments(brand, 0, len(brand))] == [brand]
 
 
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        # a stop, blanks and a capital or a digit (maybe after an opening mark) splits ...
+        ("Naik 3.5 persen. 12 orang. (Foto: Ani)", 0,
+         ["Naik 3.5 persen.", "12 orang.", "(Foto: Ani)"]),
+        # ... a lower-case word after it does not, nor do the dots of a name or an ellipsis
+        ("kata dia. lalu REPUBLIKA.CO.ID menulis... Ya", 0,
+         ["kata dia. lalu REPUBLIKA.CO.ID menulis...", "Ya"]),
+        # a capital glued to a stop (closing marks and all) splits next to a lower-case letter
+        ('kata dia."Baca Juga: X. "ABC."DEF', 0, ['kata dia."', "Baca Juga: X.", '"ABC."DEF']),
+        # a glued capital at the start of the range is not a seam with the text before it
+        ("xxAbc siniPewarta: Ani", 2, ["Abc sini", "Pewarta: Ani"]),
+        # brand names in CamelCase and handles are words, not glue
+        ("Ikuti WhatsApp dan @detikNews", 0, ["Ikuti WhatsApp dan @detikNews"]),
+    ],
+)  # fmt: skip
+def test_segments_split_where_a_sentence_or_glued_piece_starts(text, start, expected):
+    assert [text[s:e] for s, e in segments(text, start, len(text))] == expected
+
 # ---------------------------------------------------------------- what gets learned, and how
 
 

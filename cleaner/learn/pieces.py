@@ -4,6 +4,7 @@ links joined back) and the sentence-like segments of a glued paragraph."""
 from __future__ import annotations
 
 import re
+import sys
 
 from ..engine.layout import Unit
 
@@ -12,8 +13,8 @@ from ..engine.layout import Unit
 # (".,Reporter"), or directly by a capital ("dia.Baca"; but "REPUBLIKA.CO.ID" is a name); and
 # where a lower-case word is glued to a capitalised one ("Baca JugaTertimbun"), the typical
 # glue of scraped dumps. Plain `re` scans: this runs on every line of every document.
-_STOP = re.compile(r"[.!?…][\"”’)\]]*")
-_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])(?<=[a-z]{2})")  # the seam is where it ends
+# (the capital is looked for, then the letters around it: capitals are rarer than lower case)
+_GLUE = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])(?=[a-z])")  # the seam is where it starts
 _OPENING = '"“‘(['
 # ... and before the brand of a dateline after a blank or glued to a word (`Editor: Ani
 # KONTAN.CO.ID - JAKARTA.`, `JAKARTA, KOMPAS.com -`): the dateline opens the story.
@@ -88,11 +89,22 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in segments(text, 0, len(text))]
     ['kata dia.', 'Baca Juga', 'Tertimbun Longsor.', 'Reporter: Tira Santia,Sumber:']
     """
-    seps = [sep for m in _STOP.finditer(text, start, end) if (sep := _after_stop(text, m, end))]
+    seps = []
+    for m in _SEPARATOR_AFTER_STOP.finditer(text, start, end):
+        if m.lastgroup == "blank":
+            seps.append(m.span("blank"))
+        elif m.lastgroup == "comma":
+            seps.append(m.span("comma"))
+        else:  # a capital glued to the stop: a seam if a lower-case letter is on either side
+            at = m.end()
+            k = at + 1 if text[at] in _OPENING else at
+            if text[m.start() - 1 : m.start()].islower() or (k + 1 < end and text[k + 1].islower()):
+                seps.append((at, at))
+    in_order = len(seps)  # (the separators after stops come in order; the others are added)
     if text.find(".co", start, end) >= 0 or text.find(".CO", start, end) >= 0:
         seps += [(at, at) for at in _brands(text, start, end)]
-    for m in _GLUE.finditer(text, start, end):
-        at = m.end()
+    for m in _GLUE.finditer(text, start + 1, end):
+        at = m.start()
         w0, w1 = at, at
         while w0 > start and text[w0 - 1].isalpha():
             w0 -= 1
@@ -105,42 +117,44 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             t1 += 1
         if text[w0:w1] not in _CAMEL and not _NOT_GLUE.search(text, t0, t1):
             seps.append((at, at))  # not a brand name, a URL, a handle or code
+    if len(seps) > in_order:
+        seps.sort()
+    seps.append((end, end))
     out = []
     pos = start
-    for s, e in [*sorted(seps), (end, end)]:
+    for s, e in seps:
         a, b = pos, s
-        while a < b and (text[a].isspace() or text[a] in ",;"):
+        while a < b and text[a] in _TRIMMED:
             a += 1
-        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        while b > a and text[b - 1] in _TRIMMED:
             b -= 1
         if b > a:
             out.append((a, b))
-        pos = max(pos, e)
+        if e > pos:
+            pos = e
     return out
 
 
-def _after_stop(text: str, stop: re.Match, end: int) -> tuple[int, int] | None:
-    """The separator after a sentence end, if a new segment starts there."""
-    at = stop.end()
-    if at >= end:
-        return None
-    nxt = text[at]
-    if nxt.isspace():
-        j = at + 1
-        while j < end and text[j].isspace():
-            j += 1
-        k = j + 1 if j < end and text[j] in _OPENING else j
-        if k < end and (text[k].isupper() or text[k].isdigit()):
-            return (at, j)
-        return None
-    if nxt == ",":
-        return (at, at + 1) if at + 1 < end and not text[at + 1].isspace() else None
-    k = at + 1 if nxt in _OPENING else at
-    if k < end and text[k].isupper():
-        before = text[stop.start() - 1] if stop.start() > 0 else ""
-        if before.islower() or (k + 1 < end and text[k + 1].islower()):
-            return (at, at)
-    return None
+#: What a segment is trimmed of at both ends: white space, commas and semicolons.
+_TRIMMED = frozenset(",;" + "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()))
+
+
+def _chars(test) -> str:
+    """A character class of every character `test` says yes to (`str.isupper` ...)."""
+    return "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if test(chr(c)))
+
+
+_UPPER = _chars(str.isupper)
+# The separator after a sentence end, where a new segment starts: the blanks before a
+# capital or a digit (maybe after an opening mark), a comma glued to what follows
+# (".,Reporter"), or nothing before a capital glued to the stop ("dia.Baca"; a seam only
+# with a lower-case letter on one side, checked by `segments`).
+_SEPARATOR_AFTER_STOP = re.compile(
+    r"[.!?…][\"”’)\]]*+"
+    rf"(?:(?P<blank>\s+)(?=[{re.escape(_OPENING)}]?[{_UPPER}{_chars(str.isdigit)}])"
+    r"|(?P<comma>,)(?=\S)"
+    rf"|(?P<glued>)(?=[{re.escape(_OPENING)}]?[{_UPPER}]))"
+)
 
 
 # A marker: related cue words, with or without a separator (`Baca juga:`, `BERITA TERKAIT -`,
