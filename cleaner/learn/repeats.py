@@ -35,10 +35,9 @@ _SPACED_TOKEN = re.compile(rf"\s*(?:{_WORD})")  # with the white space before it
 # Numbers count as one token "0", the day and month names of dates as one token "Qq": a
 # word in any text (a lower-case letter after the capital keeps it one token wherever it
 # is glued), so the tokens of a text and of its placeholder copy are the same in number.
-_DIGITS = re.compile(r"\d+")
-_DATES = re.compile(rf"(?:{'|'.join(sorted(DATE_WORDS, key=lambda w: (-len(w), w)))})(?![a-z])")
 DATE = "Qq"
 NUMBER = "0"
+_DATE_TOKENS = dict.fromkeys(DATE_WORDS, DATE)
 #: Tokens a run does not start with (they end the sentence before it) ...
 LEADING = frozenset(".,;:)]}”’\"'!?|/»•-–—")
 #: ... or end with (they open what follows it).
@@ -55,13 +54,15 @@ def tokens(text: str) -> tuple[list[str], list[int]]:
 
     >>> tokens("kata dia.Baca JugaBerita Senin 2025")
     (['kata', 'dia', '.', 'Baca', 'Juga', 'Berita', 'Qq', '0'], [4, 8, 9, 13, 18, 24, 30, 35])
+    >>> tokens("Desa, Jum'at 5 Mei")[0]  # (`Des` of Desember is a date word, `Desa` is not)
+    ['Desa', ',', 'Qq', "'", 'at', '0', 'Qq']
     """
     parts = _SPACED_TOKEN.findall(text)
     ends = list(accumulate(map(len, parts)))
-    # the placeholders go in with the tokens joined by a separator no token holds: one
-    # pass of each pattern over the text, and the tokens stay as many as they were
-    joined = _DIGITS.sub(NUMBER, _DATES.sub(DATE, "\x1f".join(map(str.lstrip, parts))))
-    return (joined.split("\x1f") if parts else []), ends
+    # a number is a token of its own (its digits are no other token's), so is a date word
+    return [
+        NUMBER if w.isdecimal() else _DATE_TOKENS.get(w, w) for w in map(str.lstrip, parts)
+    ], ends
 
 
 def spaced(text: str) -> str:
