@@ -382,6 +382,25 @@ def test_the_marker_scan_finds_what_the_marker_pattern_finds():
     assert found > 50  # (markers were there to find)
 
 
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        ("Continue reading Editor's Picks", True),
+        ("Iklan BACA JUGA :", True),
+        ("Simak Berita Lainnya -", True),
+        ("Ikuti kami. Jangan\u00a0lewatkan", True),
+        ("Pilihan Redaksi|", True),
+        ("kata dia juga", False),  # `juga` without the word before it that makes a cue
+        ("Baca juga: Harga naik", False),  # the cue opens it, a headline ends it
+        ("Baca juga ::", False),  # one separator at most
+    ],
+)
+def test_a_piece_ends_with_cue_words(piece, expected):
+    from cleaner.learn import pieces
+
+    assert pieces.ends_with_cue(piece) is expected
+
+
 # ---------------------------------------------------------------- bounded memory
 
 
