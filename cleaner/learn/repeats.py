@@ -99,17 +99,20 @@ class Grams:
     def count(self, h: int) -> int:
         return self.counts.get(h) or (1 if h in self.once else 0)
 
-    def add(self, grams: set[int]) -> tuple[set[int], set[int]]:
-        """Count one document's n-grams; returns the ones an earlier document had, and the
+    def add(self, hashes: list[int]) -> tuple[set[int], set[int]]:
+        """Count one document's n-grams (each once, however often it comes; 0 is the gap in
+        a huge document, never counted); returns the ones an earlier document had, and the
         ones two earlier documents had (a pair of articles shares phrases by chance far
         more often than three do)."""
         once, counts = self.once, self.counts
-        again = grams & once
-        more = counts.keys() & grams
-        # once - again + (grams - again - more), in two passes over `grams` (`more` is
-        # never in `once`)
-        once ^= grams
+        again = once.intersection(hashes)
+        more = counts.keys() & hashes
+        # once - again + (hashes - again - more), without a set of the document's own
+        # (`more` is never in `once`)
+        once.update(hashes)
+        once -= again
         once -= more
+        once.discard(0)
         counts.update(dict.fromkeys(again, 2))
         counts.update(zip(more, map((1).__add__, map(counts.__getitem__, more)), strict=True))
         return again | more, more
@@ -131,9 +134,7 @@ class Grams:
         if len(hashes) > limit:
             half = limit // 2
             hashes = hashes[:half] + [0] * (len(hashes) - 2 * half) + hashes[-half:]
-        grams = set(hashes)
-        grams.discard(0)  # the middle of a long document
-        seen, more = self.add(grams)
+        seen, more = self.add(hashes)
         return DocGrams(words, ends, hashes, seen, more, n)
 
     def prune(self) -> int:
