@@ -50,6 +50,24 @@ def test_a_batch_of_bad_pages_gives_one_line_each_and_goes_on(tmp_path):
     assert (out / "e_good.txt").read_text(encoding="utf-8").startswith("29 penerbangan")
 
 
+def test_a_page_whose_canonical_link_cannot_be_read_is_cleaned(tmp_path):
+    # a page names its own canonical URL, and it may be anything: `http://[bad` (an unclosed
+    # IPv6 bracket) made every reading of its host raise, and the page failed as an internal
+    # error; from the library too, and with such a URL given for the page
+    page = ARTICLE.format(charset="utf-8").replace(
+        "<title>", "<link rel='canonical' href='http://[bad'><title>"
+    )
+    path = write(tmp_path / "page.html", page)
+    result = run("clean", path, "-o", tmp_path / "out")
+    assert result.exit_code == 0, errors(result)
+    assert errors(result) == []
+    assert "Harga kopi di Medan" in (tmp_path / "out/page.txt").read_text(encoding="utf-8")
+    for url in (None, "http://[bad"):
+        got = extract_page(page, url=url)
+        assert "secangkir kopi." in got.text
+        assert got.meta.host == ""
+
+
 def test_a_page_declared_utf8_in_another_charset_is_read_as_windows_1252():
     page = ARTICLE.format(charset="utf-8").replace("kopi.", "kopí.").encode("cp1252")
     got = extract_page(page)

@@ -122,6 +122,11 @@ def test_profiles_are_chosen_by_host_then_canonical_then_site_name():
     assert pick(profiles, None, archived, "www.jpnn.com") is by_name["jpnn"]
     assert pick(profiles, "https://www.example.org/x", "", "Example") is None
     assert pick(profiles, "https://notdetik.com/x", "", "") is None  # a host, not a suffix
+    # a URL without a scheme starts with its host, as the engine reads it; one that cannot be
+    # read (an unclosed IPv6 bracket) is passed over, whether given or the page's own link
+    assert pick(profiles, "m.detik.com/x", "", "") is by_name["detik"]
+    assert pick(profiles, "http://[bad", "https://money.kompas.com/1", "") is by_name["kompas"]
+    assert pick(profiles, None, "http://[bad", "Tribunnews.com") is by_name["tribunnews"]
 
 
 def test_a_profile_whose_container_is_missing_falls_back_to_the_generic_path():

@@ -199,6 +199,19 @@ def url_host(url: str) -> str:
     return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
 
 
+def readable_host(url: str | None) -> str:
+    """The host of `url` as `url_host` reads it, or "" if it has none or cannot be read (a
+    page's own canonical link may be anything).
+
+    >>> readable_host("kompas.com/read/1"), readable_host("http://[bad"), readable_host(None)
+    ('kompas.com', '', '')
+    """
+    try:
+        return url_host(url) if url else ""
+    except ValueError:
+        return ""
+
+
 def _host(url: str | None) -> tuple[str | None, str | None]:
     """(host of a URL, or None; why it cannot be read, or None)."""
     if not url:

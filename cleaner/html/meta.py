@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from urllib.parse import urlsplit
+
+from ..engine.cleaner import readable_host
 
 SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]{2,40}$")  # " - Kompas.com", " | Republika Online"
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "content_author", "twitter:creator")
@@ -48,7 +49,7 @@ class Meta:
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.canonical).hostname or "") if self.canonical else ""
+        return readable_host(self.canonical)
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)

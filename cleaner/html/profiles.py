@@ -28,8 +28,8 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from ..engine.cleaner import readable_host
 from ..packs import RuleError, default_rules_dir
 from .selectors import compile_selector
 
@@ -84,7 +84,7 @@ def pick(profiles: list[Profile], url: str | None, canonical: str, site: str) ->
     """The profile of a page: by the host of its URL, else of its canonical URL, else by its
     og:site_name."""
     for where in (url, canonical):
-        host = (urlsplit(where).hostname or "") if where else ""
+        host = readable_host(where)
         found = next((p for p in profiles if host and p.serves(host)), None)
         if found:
             return found
