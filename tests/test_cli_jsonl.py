@@ -106,6 +106,26 @@ def test_jsonl_on_stdin_and_jsonl_format_for_text_files(tmp_path):
     ]
 
 
+def test_stdin_and_files_without_a_known_extension_go_by_their_first_bytes(tmp_path):
+    # `zcat dump.jsonl.gz | cleaner clean --field text` used to clean the dump as one text
+    dump = "\ufeff" + json.dumps(RECORD, ensure_ascii=False) + "\n" + json.dumps({"text": "x"})
+    result = run("clean", "--field", "text", input=dump.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert read_jsonl(result.stdout)[0] == {**RECORD, "text": CLEAN_ARTICLE}
+    page = "<!DOCTYPE html><html><body><article><p>" + ARTICLE + "</p></article></body></html>"
+    assert run("clean", input=page).stdout.startswith(CLEAN_ARTICLE.split("\n")[0])
+    # a file named with another extension (or none) too; a known extension decides alone
+    ndjson = jsonl(tmp_path / "d.ndjson", [RECORD])
+    assert read_jsonl(run("clean", ndjson).stdout) == [{**RECORD, "text": CLEAN_ARTICLE}]
+    assert "<p>" not in run("clean", write(tmp_path / "saved_page", page)).stdout
+    as_text = write(tmp_path / "d.txt", json.dumps(RECORD))
+    assert run("clean", as_text).stdout.startswith('{"id": 17')
+    # text that opens with a brace or a tag of its own is text
+    for text in ("{Catatan redaksi} " + ARTICLE, "<b>Jakarta</b> " + ARTICLE):
+        result = run("clean", input=text)
+        assert result.exit_code == 0 and result.stdout.startswith(text[:10]), result.stdout
+
+
 def test_json_array_cannot_hold_dumps(tmp_path):
     dump = jsonl(tmp_path / "d.jsonl", [{"text": ARTICLE}])
     path = write(tmp_path / "a.txt", ARTICLE)

@@ -14,13 +14,15 @@ cleaner.cli.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at colum
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-#: File kinds by extension; anything named explicitly with another extension is plain text.
+#: File kinds by extension. Stdin, and a file named explicitly with another extension, go by
+#: their first bytes (`sniff`), plain text unless they open as JSONL or as an HTML page.
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 FOLDER_SUFFIXES = (".txt", ".html", ".jsonl")
 STDIN_NAME = "<stdin>"
@@ -54,13 +56,14 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
     """Expand command-line paths into Sources (and Missing entries, in command-line order).
 
     `force` ("html" or "jsonl") sets the kind of stdin and of files named explicitly; files
-    found in folders go by extension. Files under `skip` (the -o folder) are never inputs,
-    nor are hidden files and folders (.git and the like).
+    found in folders go by extension, and so do files named with a known one; stdin and other
+    files by their first bytes (`sniff`). Files under `skip` (the -o folder) are never
+    inputs, nor are hidden files and folders (.git and the like).
     """
     found: list[Source | Missing] = []
     for raw in paths or ["-"]:
         if raw == "-":
-            kind = force or "text"
+            kind = force or sniff(_peek(getattr(sys.stdin, "buffer", None)))
             found.append(
                 Source(
                     STDIN_NAME, None, Path(f"stdin.{'jsonl' if kind == 'jsonl' else 'txt'}"), kind
@@ -77,11 +80,59 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
                 rel = file.relative_to(path)
                 found.append(Source(str(file), file, rel, KINDS[file.suffix.lower()], _size(file)))
         elif path.exists():
-            kind = force or KINDS.get(path.suffix.lower(), "text")
+            kind = force or KINDS.get(path.suffix.lower()) or sniff(_head(path))
             found.append(Source(raw, path, Path(path.name), kind, _size(path)))
         else:
             found.append(Missing(raw, "no such file or folder"))
     return found
+
+
+# A JSONL dump opens with an object and its first key (`{"id": ...`); an HTML page with its
+# doctype or <html> or <head> tag. Anything else is text: an article may open with a brace
+# or a tag of its own, but hardly with these.
+_JSONL_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*\{\s*[\"}]")
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head)\b", re.I)
+SNIFF_BYTES = 1024
+
+
+def sniff(head: bytes) -> str:
+    """The kind of an input by its first bytes: jsonl, html, or text.
+
+    >>> sniff(b'{"text": "Isi"}\\n'), sniff(b"<!DOCTYPE html><html>"), sniff(b"{Catatan} Isi")
+    ('jsonl', 'html', 'text')
+    """
+    if _JSONL_START.match(head):
+        return "jsonl"
+    return "html" if _HTML_START.match(head) else "text"
+
+
+def _peek(stream) -> bytes:
+    """The first bytes of a stream, left in it to be read (stdin: a pipe reads once)."""
+    if stream is None:
+        return b""
+    try:
+        peek = getattr(stream, "peek", None)
+        if peek is not None:
+            return peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        if stream.seekable():
+            at = stream.tell()
+            head = stream.read(SNIFF_BYTES)
+            stream.seek(at)
+            return head
+    except (OSError, ValueError):  # closed, or not readable: reading it will say so
+        pass
+    return b""
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a regular file (a pipe or a device would lose them: b"")."""
+    try:
+        if not path.is_file():
+            return b""
+        with path.open("rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError:  # reading it will say so
+        return b""
 
 
 def _walk(root: Path, skip: Path | None) -> Iterator[Path]:
