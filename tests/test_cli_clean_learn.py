@@ -118,6 +118,28 @@ def test_html_pages_are_learned_from_and_cleaned_in_one_run(tmp_path, jobs):
     assert plain.stderr.splitlines()[-1] == errors(result)[-1]
 
 
+def test_cleaner_learn_extracts_and_counts_in_workers_with_the_same_packs(tmp_path):
+    # `cleaner learn --jobs N`: pages are extracted (and sites counted) in N processes, as in
+    # `clean --learn`; a page that cannot be extracted is one error, the rest is learned
+    _pages(tmp_path)
+    packs = {}
+    for jobs in ("1", "2"):
+        result = run("learn", tmp_path / "in", "-o", tmp_path / jobs, "-j", jobs)
+        assert result.exit_code == 1
+        assert errors(result)[0] == (
+            f"cleaner: {tmp_path / 'in' / 'warta-a' / 'broken.html'}: not an HTML page (no "
+            "<html>, <body> or <p> markup found)"
+        )
+        packs[jobs] = {
+            path.name: [line for line in path.read_text("utf-8").splitlines() if "# " not in line]
+            for path in sorted((tmp_path / jobs).glob("*.toml"))
+        }
+    assert sorted(packs["1"]) == ["warta-a.toml", "warta-b.toml"]
+    assert packs["1"] == packs["2"]
+    assert all(any(FOOTERS[name[:-5]][:20] in line for line in lines)
+               for name, lines in packs["1"].items())  # fmt: skip
+
+
 def test_html_pages_are_extracted_once_in_a_learn_run(tmp_path, monkeypatch):
     from cleaner.html import pipeline
 

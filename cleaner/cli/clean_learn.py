@@ -98,8 +98,7 @@ def learn_pass(
     from ..learn import known_of, run_packs
 
     inputs: dict[str, list[str]] = {}
-    known = known_of(cleaner)
-    counter = _Shards(options, known, jobs) if jobs > 1 else _Local(options, known)
+    counter = counter_for(options, known_of(cleaner), jobs)
     try:
         siteless = _read(found, jsonl, url, sites, counter, inputs, pages, jobs)
         learned = counter.finish()
@@ -129,7 +128,7 @@ def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs, pages,
     pages are extracted as the cleaning pass would (by `jobs` workers) and kept in `pages`
     for it."""
     siteless = 0
-    for event, task, page in _texts(found, jsonl, url, jobs):
+    for event, task, page in texts(found, jsonl, url, jobs):
         if task is None or not isinstance(event, Doc | Record):
             continue  # a problem: the cleaning pass reports it
         if isinstance(event, Record):  # a dump's records: not by the dump's folder
@@ -154,8 +153,10 @@ def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs, pages,
     return siteless
 
 
-def _texts(found, jsonl: JsonlOptions, url, jobs: int):
-    """(event, task, the extracted page of an HTML task or None) for every input."""
+def texts(found, jsonl: JsonlOptions, url, jobs: int):
+    """(event, task, the extracted page of an HTML task or None) for every input: an
+    `Extracted` page, or a `Failed` one with its reason; pages are extracted by `jobs`
+    worker processes."""
     stream = events(found, jsonl, url, lambda source: None, False, None)
     if not any(isinstance(s, Source) and s.kind == "html" for s in found):
         yield from ((event, task, None) for event, task in stream)
@@ -228,6 +229,12 @@ class PageSpool:
                 with contextlib.suppress(OSError):  # (a full disk: extracted again)
                     handle.close()
         self._writer = self._reader = None
+
+
+def counter_for(options: LearnOptions, known: Cleaner, jobs: int) -> _Local | _Shards:
+    """Where a batch is counted (`add(site, text)`, then `finish()` and `close()`): in this
+    process, or with `jobs` > 1 in that many worker processes."""
+    return _Shards(options, known, jobs) if jobs > 1 else _Local(options, known)
 
 
 class _Local:

@@ -19,7 +19,7 @@ import typer
 
 from ..packs import RuleError, load_pack
 from .batch import Reporter
-from .events import Doc, Problem, Record, events
+from .events import Doc, Problem, Record
 from .inputs import Source, find_sources
 from .jsonl import JsonlOptions
 from .options import (
@@ -38,6 +38,7 @@ from .options import (
     dotted_field,
     fail,
 )
+from .parallel import Extracted
 from .sites import Sites
 
 if TYPE_CHECKING:  # the miner is imported when `learn` runs: `cleaner --help` starts faster
@@ -125,6 +126,16 @@ def learn_command(
     url_field: UrlField = None,
     rules: RulePaths = None,
     no_default_rules: NoDefaultRules = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes (0: one per CPU): HTML pages are extracted in them, and "
+            "sites counted (each site in one, with its share of --max-keys).",
+        ),
+    ] = 1,
 ) -> None:
     """Learn each site's boilerplate from a batch of its articles and write rule packs.
 
@@ -165,37 +176,46 @@ def learn_command(
         known = known_cleaner(rules or (), default_rules=not no_default_rules)
     except RuleError as exc:
         raise fail(str(exc), 1) from None
+    from .clean_learn import counter_for
+
     reporter = Reporter()
-    batch, inputs = _read(
-        found, JsonlOptions(field, url_field), site, site_field, group_by, options, reporter
-    )
+    jobs = jobs or os.cpu_count() or 1
+    counter = counter_for(options, known, jobs)
+    try:
+        inputs = _read(
+            found, JsonlOptions(field, url_field), site, site_field, group_by, counter, jobs,
+            reporter,
+        )  # fmt: skip
+        results = counter.finish()
+    finally:
+        counter.close()
     learned = []
-    for name in sorted(batch.learners):
-        result = batch.learners[name].finish(known, f"https://{name}/" if "." in name else None)
+    for result in results:
         if verbose:
             _explain(result)
         if result.documents < min_docs:
             reporter.warning(
-                f"{name}: {result.documents} documents, fewer than --min-docs {min_docs}: "
-                "nothing learned"
+                f"{result.site}: {result.documents} documents, fewer than --min-docs "
+                f"{min_docs}: nothing learned"
             )
         elif result.empty:
-            reporter.warning(f"{name}: nothing repeats often enough: no pack written")
+            reporter.warning(f"{result.site}: nothing repeats often enough: no pack written")
         else:
             learned.append(result)
     write_packs(learned, out, inputs, reporter)
     raise typer.Exit(1 if reporter.failed else 0)
 
 
-def _read(found, opts: JsonlOptions, site, site_field, group_by, options, reporter: Reporter):
-    """Every document into its site's learner; returns the batch and each site's inputs."""
-    from ..learn import Batch, site_of
+def _read(found, opts: JsonlOptions, site, site_field, group_by, counter, jobs, reporter):
+    """Every document into its site's learner in `counter` (HTML pages extracted by `jobs`
+    workers); returns each site's inputs."""
+    from ..learn import site_of
+    from .clean_learn import texts
 
     named = Sites(field=site_field)  # as `clean --learn` reads a record's --site-field
 
-    batch = Batch(options)
     inputs: dict[str, list[str]] = {}
-    for event, task in events(found, opts, None, lambda source: None):
+    for event, task, page in texts(found, opts, None, jobs):
         if isinstance(event, Problem):
             (reporter.error if event.fatal else reporter.warning)(event.message)
             continue
@@ -213,21 +233,19 @@ def _read(found, opts: JsonlOptions, site, site_field, group_by, options, report
             lacks = [f"no {what} in field '{f}'" for what, f in fields if f]
             reporter.error(f"{where}: {' and '.join(lacks)} to tell its site")
             continue
-        text = task.document
         if task.html:
-            from ..html import HtmlError, html_to_text
-
-            try:
-                text = html_to_text(text, task.url)
-            except HtmlError as exc:
-                reporter.error(f"{where}: {exc}")
+            if not isinstance(page, Extracted):
+                reporter.error(f"{where}: {page.message}")
                 continue
+            text = page.text
+        else:
+            text = task.document
         assert isinstance(text, str)
-        batch.add(name, text)
+        counter.add(name, text)
         seen = inputs.setdefault(name, [])
         if event.source.name not in seen[-1:]:
             seen.append(event.source.name)
-    return batch, inputs
+    return inputs
 
 
 def _show(text: str, width: int = 70) -> str:
