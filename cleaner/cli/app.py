@@ -96,7 +96,9 @@ cleaner clean big.jsonl -o out/ --jobs 4 --output-field clean_text"""
 def clean(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or folders (of *.txt, *.html, *.jsonl); '-' or none: stdin."),
+        typer.Argument(
+            help="Files or folders (of *.txt, *.html, *.jsonl, also .gz); '-' or none: stdin."
+        ),
     ] = None,
     output: Annotated[
         Path | None,

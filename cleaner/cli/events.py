@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from .inputs import InputError, Missing, Source, open_binary, read_document
+from .inputs import (
+    READ_ERRORS,
+    InputError,
+    Missing,
+    Source,
+    cannot_read,
+    open_binary,
+    read_document,
+)
 from .jsonl import JsonlOptions, iter_lines, parse_record
 from .parallel import Extracted, RecordsTask, Task
 from .sites import Sites
@@ -172,8 +180,8 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw,
             yield Record(source, number, record, len(line) + 1), Task(text, url or default_url)
         if block:
             yield _block(source, block, numbers, size, opts, default_url, sites)
-    except OSError as exc:
-        return f"{source.name}: cannot read: {exc.strerror or exc}"
+    except READ_ERRORS as exc:
+        return cannot_read(source.name, exc)
     if not records:
         yield Problem(f"{source.name}: {EMPTY}", False), None
     return None

@@ -1,8 +1,9 @@
 """Find the inputs of `cleaner clean` and read them, turning every fault into one message.
 
 A `Source` is one input: a file, or stdin. Folders are expanded up front (sorted, so output
-order is stable) into their `*.txt`, `*.html` and `*.jsonl` files. Reading never raises for
-bad content: it raises `InputError`, whose message names the file and, where it helps, the line.
+order is stable) into their `*.txt`, `*.html` and `*.jsonl` files, and the `.gz` ones of each.
+Reading never raises for bad content: it raises `InputError`, whose message names the file
+and, where it helps, the line.
 
 >>> decode_text(b"Judul\\nisi", "a.txt")
 'Judul\\nisi'
@@ -13,9 +14,11 @@ cleaner.cli.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at colum
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +27,13 @@ from typing import BinaryIO
 #: File kinds by extension. Stdin, and a file named explicitly with another extension, go by
 #: their first bytes (`sniff`), plain text unless they open as JSONL or as an HTML page.
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: A gzip-compressed file (`dump.jsonl.gz`) is read through gzip; its kind, and the name of
+#: its output, are those of its name without `.gz`.
+GZIP = ".gz"
 FOLDER_SUFFIXES = (".txt", ".html", ".jsonl")
+_FOLDER_NAMES = (*FOLDER_SUFFIXES, *(suffix + GZIP for suffix in FOLDER_SUFFIXES))
+#: What reading a file may raise: the file system's errors, and a damaged gzip stream's.
+READ_ERRORS = (OSError, EOFError, zlib.error)
 STDIN_NAME = "<stdin>"
 NEWLINE = b"\n"
 
@@ -77,11 +86,12 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
                 suffixes = ", ".join(f"*{s}" for s in FOLDER_SUFFIXES)
                 found.append(Missing(raw, f"no {suffixes} files in this folder"))
             for file in files:
-                rel = file.relative_to(path)
-                found.append(Source(str(file), file, rel, KINDS[file.suffix.lower()], _size(file)))
+                rel = _plain(file.relative_to(path))
+                found.append(Source(str(file), file, rel, KINDS[rel.suffix.lower()], _size(file)))
         elif path.exists():
-            kind = force or KINDS.get(path.suffix.lower()) or sniff(_head(path))
-            found.append(Source(raw, path, Path(path.name), kind, _size(path)))
+            rel = _plain(Path(path.name))
+            kind = force or KINDS.get(rel.suffix.lower()) or sniff(_head(path))
+            found.append(Source(raw, path, rel, kind, _size(path)))
         else:
             found.append(Missing(raw, "no such file or folder"))
     return found
@@ -129,10 +139,22 @@ def _head(path: Path) -> bytes:
     try:
         if not path.is_file():
             return b""
-        with path.open("rb") as handle:
+        with _open(path) as handle:
             return handle.read(SNIFF_BYTES)
-    except OSError:  # reading it will say so
+    except READ_ERRORS:  # reading it will say so
         return b""
+
+
+def _plain(rel: Path) -> Path:
+    """A path without its `.gz`: what a compressed file holds, and where its output goes."""
+    return rel.with_suffix("") if rel.suffix.lower() == GZIP else rel
+
+
+def _open(path: Path) -> BinaryIO:
+    """A file opened for reading; a `.gz` one decompressed as it is read."""
+    if path.suffix.lower() == GZIP:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _walk(root: Path, skip: Path | None) -> Iterator[Path]:
@@ -144,7 +166,7 @@ def _walk(root: Path, skip: Path | None) -> Iterator[Path]:
             dirs[:] = []
             continue
         for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
+            if not name.startswith(".") and name.lower().endswith(_FOLDER_NAMES):
                 yield Path(folder) / name
 
 
@@ -160,17 +182,24 @@ def open_binary(source: Source) -> BinaryIO:
     if source.path is None:
         return sys.stdin.buffer
     try:
-        return source.path.open("rb")
+        return _open(source.path)
     except OSError as exc:
-        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(cannot_read(source.name, exc)) from None
+
+
+def cannot_read(name: str, exc: BaseException) -> str:
+    """The message for a read that failed (`READ_ERRORS`)."""
+    if isinstance(exc, EOFError | zlib.error | gzip.BadGzipFile):
+        return f"{name}: cannot read: damaged gzip data ({exc})"
+    return f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 
 def read_bytes(source: Source) -> bytes:
     stream = open_binary(source)
     try:
         return stream.read()
-    except OSError as exc:
-        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+    except READ_ERRORS as exc:
+        raise InputError(cannot_read(source.name, exc)) from None
     finally:
         if source.path is not None:
             stream.close()

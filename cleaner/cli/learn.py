@@ -65,7 +65,9 @@ class GroupBy(StrEnum):
 def learn_command(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or folders (of *.txt, *.html, *.jsonl); '-' or none: stdin."),
+        typer.Argument(
+            help="Files or folders (of *.txt, *.html, *.jsonl, also .gz); '-' or none: stdin."
+        ),
     ] = None,
     out: Annotated[
         Path | None,

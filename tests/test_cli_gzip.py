@@ -1,0 +1,85 @@
+"""Gzip-compressed inputs (`dump.jsonl.gz`, `a.txt.gz`): read as what they hold, written as it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from .clitools import ARTICLE, CLEAN_ARTICLE, errors, read_jsonl, run, write
+
+PAGE = (
+    "<html><body><article><p>" + ARTICLE.replace("\n", "</p><p>") + "</p></article></body></html>"
+)
+
+
+def _gz(path, content: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(content.encode("utf-8")))
+    return path
+
+
+def test_a_compressed_dump_is_cleaned_record_by_record(tmp_path):
+    records = [{"id": i, "text": ARTICLE} for i in range(3)]
+    dump = _gz(tmp_path / "dump.jsonl.gz", "".join(json.dumps(r) + "\n" for r in records))
+    result = run("clean", dump)
+    assert result.exit_code == 0, result.stderr
+    assert read_jsonl(result.stdout) == [{**r, "text": CLEAN_ARTICLE} for r in records]
+    # under -o its output is the dump it holds, uncompressed: dump.jsonl
+    assert run("clean", dump, "-o", tmp_path / "out", "-j", "2").exit_code == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["dump.jsonl"]
+    out = (tmp_path / "out" / "dump.jsonl").read_text(encoding="utf-8")
+    assert read_jsonl(out) == [{**r, "text": CLEAN_ARTICLE} for r in records]
+
+
+def test_a_folder_of_compressed_files_goes_by_the_names_inside(tmp_path):
+    src = tmp_path / "in"
+    _gz(src / "a.txt.gz", ARTICLE)
+    _gz(src / "web" / "b.html.gz", PAGE)
+    _gz(src / "c.jsonl.gz", json.dumps({"text": ARTICLE}) + "\n")
+    _gz(src / "d.csv.gz", "a,b\n")  # not a kind of input: left alone in a folder
+    result = run("clean", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "out"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.*")) == [
+        "a.txt",
+        "c.jsonl",
+        "web/b.txt",
+    ]
+    assert (out / "a.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
+    assert (out / "web" / "b.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
+    assert read_jsonl((out / "c.jsonl").read_text(encoding="utf-8")) == [{"text": CLEAN_ARTICLE}]
+
+
+def test_damaged_gzip_is_one_error_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    whole = gzip.compress(("\n".join(json.dumps({"text": ARTICLE}) for _ in range(50))).encode())
+    write(src / "cut.jsonl.gz", whole[: len(whole) // 2])
+    write(src / "fake.txt.gz", "plain text, not gzip")
+    _gz(src / "good.txt.gz", ARTICLE)
+    _gz(src / "same.txt.gz", ARTICLE)
+    write(src / "same.txt", ARTICLE)  # the same output as same.txt.gz: said, not overwritten
+    result = run("clean", src, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert errors(result) == [
+        f"cleaner: {src / 'cut.jsonl.gz'}: cannot read: damaged gzip data (Compressed file "
+        "ended before the end-of-stream marker was reached)",
+        f"cleaner: {src / 'fake.txt.gz'}: cannot read: damaged gzip data (Not a gzipped file "
+        "(b'pl'))",
+        f"cleaner: {src / 'same.txt.gz'}: its output {tmp_path / 'out' / 'same.txt'} would "
+        f"overwrite the output of {src / 'same.txt'}; skipped",
+    ]
+    assert (tmp_path / "out" / "good.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
+
+
+def test_cleaner_learn_reads_a_compressed_dump(tmp_path):
+    footer = "Ikuti kanal WhatsApp Warta Contoh untuk berita terbaru setiap hari"
+    stories = [
+        f"Cerita nomor {i} tentang harga beras di pasar kota ini naik lagi." for i in range(6)
+    ]
+    records = [
+        {"url": f"https://warta.id/{i}", "text": f"{s}\n{footer}"} for i, s in enumerate(stories)
+    ]
+    dump = _gz(tmp_path / "d.jsonl.gz", "".join(json.dumps(r) + "\n" for r in records))
+    result = run("learn", dump, "--url-field", "url", "--no-default-rules", "-o", tmp_path / "p")
+    assert result.exit_code == 0, result.stderr
+    assert "Ikuti" in (tmp_path / "p" / "warta.id.toml").read_text(encoding="utf-8")
