@@ -97,10 +97,11 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
     return found
 
 
-# A JSONL dump opens with an object and its first key (`{"id": ...`); an HTML page with its
-# doctype or <html> or <head> tag. Anything else is text: an article may open with a brace
-# or a tag of its own, but hardly with these.
-_JSONL_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*\{\s*[\"}]")
+# A JSONL dump opens with an object and its first key on one line (`{"id": ...`; a JSON
+# document laid out on several lines opens with a lone `{`); an HTML page with its doctype or
+# <html> or <head> tag. Anything else is text: an article may open with a brace or a tag of
+# its own, but hardly with these.
+_JSONL_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head)\b", re.I)
 SNIFF_BYTES = 1024
 
@@ -110,6 +111,8 @@ def sniff(head: bytes) -> str:
 
     >>> sniff(b'{"text": "Isi"}\\n'), sniff(b"<!DOCTYPE html><html>"), sniff(b"{Catatan} Isi")
     ('jsonl', 'html', 'text')
+    >>> sniff(b'{\\n  "text": "a JSON document, not JSON Lines"\\n}')
+    'text'
     """
     if _JSONL_START.match(head):
         return "jsonl"
