@@ -83,3 +83,21 @@ def test_cleaner_learn_reads_a_compressed_dump(tmp_path):
     result = run("learn", dump, "--url-field", "url", "--no-default-rules", "-o", tmp_path / "p")
     assert result.exit_code == 0, result.stderr
     assert "Ikuti" in (tmp_path / "p" / "warta.id.toml").read_text(encoding="utf-8")
+
+
+def test_gzip_data_without_a_gz_name_says_what_to_do(tmp_path):
+    hint = ": it is gzip data; name the file *.gz, or decompress it (zcat FILE | cleaner clean)"
+    packed = gzip.compress(json.dumps({"text": ARTICLE}).encode())
+    dump = write(tmp_path / "d.jsonl", packed)
+    text = write(tmp_path / "a.txt", packed)
+    result = run("clean", dump, text)
+    assert result.exit_code == 1
+    column = packed.index(b"\0") + 1
+    assert errors(result) == [
+        f"cleaner: {dump}: binary data, not JSON Lines (NUL byte in the first 8 KiB){hint}",
+        f"cleaner: {text}: line 1: binary data, not text (NUL byte at column {column}){hint}",
+    ]
+    piped = run("clean", input=packed)
+    assert errors(piped) == [
+        f"cleaner: <stdin>: line 1: binary data, not text (NUL byte at column {column}){hint}"
+    ]

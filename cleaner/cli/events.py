@@ -18,6 +18,7 @@ from .inputs import (
     Missing,
     Source,
     cannot_read,
+    gzip_hint,
     open_binary,
     read_document,
 )
@@ -155,8 +156,11 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw,
     A record's URL comes from --url-field, else from --url (one site's dump)."""
     try:
         if source.path is not None:  # stdin cannot be rewound; its bad lines are caught one by one
-            if b"\0" in stream.read(8192):
-                return f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"
+            if b"\0" in (head := stream.read(8192)):
+                return (
+                    f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"
+                    + gzip_hint(head)
+                )
             stream.seek(0)
         records = 0
         block: list[bytes] = []

@@ -224,7 +224,15 @@ def check_binary(data: bytes, name: str, where: str = "") -> None:
         line = where or _line_of(data, at)
         raise InputError(
             f"{name}: {line}binary data, not text (NUL byte at column {_column(data, at)})"
+            + gzip_hint(data)
         )
+
+
+def gzip_hint(data: bytes) -> str:
+    """What to do with gzip data that came without a `.gz` name (or on stdin)."""
+    if not data.startswith(b"\x1f\x8b"):
+        return ""
+    return ": it is gzip data; name the file *.gz, or decompress it (zcat FILE | cleaner clean)"
 
 
 def decode_text(data: bytes, name: str, where: str = "") -> str:
