@@ -140,6 +140,38 @@ def test_cleaner_learn_extracts_and_counts_in_workers_with_the_same_packs(tmp_pa
                for name, lines in packs["1"].items())  # fmt: skip
 
 
+def test_a_counting_worker_that_dies_is_an_error_not_a_hang():
+    # (killed by the OOM killer, say): the parent used to wait forever to hand it a chunk
+    import os
+    import signal
+    import threading
+
+    from cleaner.cli.clean_learn import counter_for
+    from cleaner.learn import LearnOptions
+
+    counter = counter_for(LearnOptions(), None, 2)
+    raised: list[Exception] = []
+
+    def feed() -> None:
+        try:
+            for _ in range(40):
+                counter.add("warta.id", "Isi berita. " * 10_000)
+        except RuntimeError as exc:
+            raised.append(exc)
+
+    try:
+        for worker in counter.workers:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.join(5)
+        feeder = threading.Thread(target=feed, daemon=True)
+        feeder.start()
+        feeder.join(20)  # (a thread: a regression fails here instead of hanging the suite)
+        assert not feeder.is_alive(), "the parent still waits to hand a dead worker a chunk"
+        assert [str(exc) for exc in raised] == ["a learning worker process died"]
+    finally:
+        counter.close()
+
+
 def test_html_pages_are_extracted_once_in_a_learn_run(tmp_path, monkeypatch):
     from cleaner.html import pipeline
 

@@ -23,12 +23,15 @@ temporary file first (disk, not memory; the file is deleted at the end).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import pickle
 import queue
 import shutil
 import signal
 import stat
 import sys
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
@@ -265,8 +268,6 @@ class _Shards:
     """Counting in `jobs` worker processes, each site in one of them (`--jobs` N > 1)."""
 
     def __init__(self, options: LearnOptions, known: Cleaner, jobs: int) -> None:
-        import multiprocessing
-
         context = multiprocessing.get_context()
         share = replace(options, max_keys=max(16, options.max_keys // jobs))
         self.results = context.Queue()
@@ -288,8 +289,17 @@ class _Shards:
             self._send(i)
 
     def _send(self, i: int) -> None:
-        self.inboxes[i].put(self.chunks[i])
+        while True:  # (a worker that died never takes its chunk: do not wait for it forever)
+            try:
+                self.inboxes[i].put(self.chunks[i], timeout=1)
+                break
+            except queue.Full:
+                self._check()
         self.chunks[i], self.sizes[i] = [], 0
+
+    def _check(self) -> None:
+        if any(w.exitcode not in (None, 0) for w in self.workers):
+            raise RuntimeError("a learning worker process died")
 
     def finish(self) -> list[Learned]:
         for i, inbox in enumerate(self.inboxes):
@@ -303,8 +313,7 @@ class _Shards:
                     learned.extend(self.results.get(timeout=1))
                     break
                 except queue.Empty:
-                    if any(w.exitcode not in (None, 0) for w in self.workers):
-                        raise RuntimeError("a learning worker process died") from None
+                    self._check()
         return sorted(learned, key=lambda r: r.site)
 
     def close(self) -> None:
@@ -312,14 +321,28 @@ class _Shards:
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+        # a chunk still on its way to a worker that is gone must not hold up the exit (the
+        # queue's feeder thread would wait for the pipe forever): it is dropped
+        for inbox in (*self.inboxes, self.results):
+            inbox.cancel_join_thread()
+            inbox.close()
 
 
 def _count_shard(inbox, outbox, options: LearnOptions, known: Cleaner) -> None:
     from ..learn import Batch, finish_sites
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a parent that was killed sends nothing more, maybe half a chunk
+        threading.Thread(target=_exit_after, args=(parent,), daemon=True).start()
     batch = Batch(options)
     while (chunk := inbox.get()) is not None:
         for site, text in chunk:
             batch.add(site, text)
     outbox.put(finish_sites(batch, known))
+
+
+def _exit_after(parent) -> None:
+    """End this worker when its parent process has ended (killed: it never says so)."""
+    parent.join()
+    os._exit(1)
