@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import threading
+
+import pytest
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, errors, read_jsonl, run, write
 
@@ -101,3 +105,27 @@ def test_gzip_data_without_a_gz_name_says_what_to_do(tmp_path):
     assert errors(piped) == [
         f"cleaner: <stdin>: line 1: binary data, not text (NUL byte at column {column}){hint}"
     ]
+
+
+def _through_pipe(fifo, content: bytes, *args):
+    """`cleaner ARGS FIFO` with `content` written into the named pipe FIFO (read once)."""
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(content,), daemon=True)
+    writer.start()
+    result = run(*args, fifo)
+    writer.join(5)
+    return result
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("learn", [(), ("--learn", "--site", "warta.id")])
+def test_pipes_of_records_plain_and_compressed(tmp_path, learn):
+    # `cleaner clean --jsonl <(zcat dump.jsonl.gz)` failed: "cannot read: File or stream is
+    # not seekable" (the check for binary data read the start and rewound); and a pipe named
+    # `x.jsonl.gz` was spooled by `--learn` under the name `x.jsonl`, its gzip data unread
+    lines = "".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(3)).encode()
+    for name, content, kind in (("plain", lines, ("--jsonl",)),
+                                ("d.jsonl.gz", gzip.compress(lines), ())):  # fmt: skip
+        result = _through_pipe(tmp_path / name, content, "clean", *kind, *learn)
+        assert result.exit_code == 0, result.stderr
+        assert [r["text"] for r in read_jsonl(result.stdout)] == [CLEAN_ARTICLE] * 3

@@ -57,7 +57,8 @@ def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | 
     out: list[Source | Missing] = []
     for i, item in enumerate(found):
         if isinstance(item, Source) and _stream(item):
-            copy = folder / "inputs" / f"{i}-{item.rel.name}"
+            # (its own name: a pipe named `x.jsonl.gz` holds gzip data)
+            copy = folder / "inputs" / f"{i}-{item.path.name if item.path else item.rel.name}"
             copy.parent.mkdir(parents=True, exist_ok=True)
             try:
                 with copy.open("wb") as handle:

@@ -19,6 +19,7 @@ from .inputs import (
     Source,
     cannot_read,
     gzip_hint,
+    is_regular,
     open_binary,
     read_document,
 )
@@ -155,7 +156,8 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw,
 
     A record's URL comes from --url-field, else from --url (one site's dump)."""
     try:
-        if source.path is not None:  # stdin cannot be rewound; its bad lines are caught one by one
+        # stdin and pipes cannot be rewound: their bad lines are caught one by one
+        if source.path is not None and is_regular(source.path):
             if b"\0" in (head := stream.read(8192)):
                 return (
                     f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"

@@ -140,12 +140,20 @@ def _peek(stream) -> bytes:
 def _head(path: Path) -> bytes:
     """The first bytes of a regular file (a pipe or a device would lose them: b"")."""
     try:
-        if not path.is_file():
+        if not is_regular(path):
             return b""
         with _open(path) as handle:
             return handle.read(SNIFF_BYTES)
     except READ_ERRORS:  # reading it will say so
         return b""
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file (it can be read again), not a pipe or a device."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _plain(rel: Path) -> Path:
