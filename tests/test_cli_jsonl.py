@@ -120,10 +120,45 @@ def test_stdin_and_files_without_a_known_extension_go_by_their_first_bytes(tmp_p
     assert "<p>" not in run("clean", write(tmp_path / "saved_page", page)).stdout
     as_text = write(tmp_path / "d.txt", json.dumps(RECORD))
     assert run("clean", as_text).stdout.startswith('{"id": 17')
+    # a JSON document over several lines is no dump, even with its first key on line one
+    document = write(tmp_path / "x.json", '{"text": "Isi berita.",\n "url": "x"\n}\n')
+    assert run("clean", document).stdout == '{"text": "Isi berita.",\n "url": "x"\n}\n'
     # text that opens with a brace or a tag of its own is text
     for text in ("{Catatan redaksi} " + ARTICLE, "<b>Jakarta</b> " + ARTICLE):
         result = run("clean", input=text)
         assert result.exit_code == 0 and result.stdout.startswith(text[:10]), result.stdout
+
+
+def test_the_kind_is_told_from_what_a_slow_pipe_gives_and_a_terminal_is_not_read(monkeypatch):
+    import io
+    import sys
+
+    from cleaner.cli import inputs
+
+    # a pipe may give its first bytes one at a time: they are read until there are enough
+    # (and to the end of a first line that opens like a JSON object), then given again
+    dump = (json.dumps(RECORD) + "\n") * 3
+    page = "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html>" + "<p>Isi</p>" * 500
+    for content, kind in ((dump, "jsonl"), (page, "html"), (ARTICLE, "text")):
+        data = content.encode("utf-8")
+        trickle = io.BytesIO(data)
+        head = inputs.read_head(lambda n, s=trickle: s.read(1))
+        assert inputs.sniff(head) == kind
+        stream = io.BufferedReader(inputs._Replay(head, trickle))  # type: ignore[arg-type]
+        assert stream.read() == data
+
+    # a terminal: nothing is read (a person would have to type before a usage error)
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+        def read(self, *args):
+            raise AssertionError("read from a terminal")
+
+        read1 = read
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(Terminal()))
+    assert inputs._sniff_stdin() == "text"
 
 
 def test_json_array_cannot_hold_dumps(tmp_path):

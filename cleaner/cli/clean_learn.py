@@ -30,7 +30,6 @@ import queue
 import shutil
 import signal
 import stat
-import sys
 import threading
 import zlib
 from collections.abc import Callable
@@ -41,7 +40,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ..engine import Cleaner
 from .batch import Reporter
 from .events import Doc, Record, events
-from .inputs import Missing, Source
+from .inputs import Missing, Source, stdin_bytes
 from .jsonl import JsonlOptions
 from .parallel import Extracted, ExtractTask, ordered_map
 from .sites import Sites
@@ -63,7 +62,7 @@ def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | 
             try:
                 with copy.open("wb") as handle:
                     if item.path is None:
-                        shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+                        shutil.copyfileobj(stdin_bytes(), handle, 1 << 20)
                     else:
                         with item.path.open("rb") as stream:
                             shutil.copyfileobj(stream, handle, 1 << 20)

@@ -161,7 +161,7 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw,
             if b"\0" in (head := stream.read(8192)):
                 return (
                     f"{source.name}: binary data, not JSON Lines (NUL byte in the first 8 KiB)"
-                    + gzip_hint(head)
+                    + gzip_hint(head, source.name)
                 )
             stream.seek(0)
         records = 0

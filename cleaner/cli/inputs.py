@@ -15,6 +15,8 @@ cleaner.cli.inputs.InputError: a.txt: line 2: not UTF-8 text (byte 0xff at colum
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import os
 import re
 import sys
@@ -72,7 +74,7 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
     found: list[Source | Missing] = []
     for raw in paths or ["-"]:
         if raw == "-":
-            kind = force or sniff(_peek(getattr(sys.stdin, "buffer", None)))
+            kind = force or _sniff_stdin()
             found.append(
                 Source(
                     STDIN_NAME, None, Path(f"stdin.{'jsonl' if kind == 'jsonl' else 'txt'}"), kind
@@ -97,44 +99,110 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
     return found
 
 
-# A JSONL dump opens with an object and its first key on one line (`{"id": ...`; a JSON
-# document laid out on several lines opens with a lone `{`); an HTML page with its doctype or
-# <html> or <head> tag. Anything else is text: an article may open with a brace or a tag of
-# its own, but hardly with these.
-_JSONL_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
-_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head)\b", re.I)
-SNIFF_BYTES = 1024
+# An HTML page opens with its doctype or one of its first tags, maybe after comments and an
+# XML prolog (`<!-- saved from url=... --><!DOCTYPE html>`); a JSONL dump with a line that is a
+# JSON object (a JSON document laid out on several lines opens with a lone `{`). Anything else
+# is text: an article may open with a brace or a tag of its own, but hardly with these.
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<!--.*?-->|<\?xml[^>]*>)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
+)
+# ... and when its first line is longer than what was read: an object and its first key
+_JSONL_START = re.compile(rb'\A\s*\{[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
+#: Bytes read to tell an input's kind (more, up to FIRST_LINE_BYTES, to read a first line
+#: that opens like a JSON object to its end).
+SNIFF_BYTES = 4096
+FIRST_LINE_BYTES = 1 << 20
 
 
 def sniff(head: bytes) -> str:
-    """The kind of an input by its first bytes: jsonl, html, or text.
+    """The kind of an input by its first bytes (`read_head`): jsonl, html, or text.
 
     >>> sniff(b'{"text": "Isi"}\\n'), sniff(b"<!DOCTYPE html><html>"), sniff(b"{Catatan} Isi")
     ('jsonl', 'html', 'text')
-    >>> sniff(b'{\\n  "text": "a JSON document, not JSON Lines"\\n}')
-    'text'
+    >>> sniff(b'{\\n  "text": "a JSON document, not JSON Lines"\\n}'), sniff(b'{"a": 1,\\n "b": 2}')
+    ('text', 'text')
+    >>> sniff(b"<!-- 50.245 --><!DOCTYPE html>"), sniff(b'<?xml version="1.0"?>\\n<html>')
+    ('html', 'html')
     """
-    if _JSONL_START.match(head):
-        return "jsonl"
-    return "html" if _HTML_START.match(head) else "text"
-
-
-def _peek(stream) -> bytes:
-    """The first bytes of a stream, left in it to be read (stdin: a pipe reads once)."""
-    if stream is None:
-        return b""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if _HTML_START.match(head):
+        return "html"
+    first, newline, _ = head.lstrip().partition(b"\n")
+    if not first.startswith(b"{"):
+        return "text"
+    if not newline and len(head) >= FIRST_LINE_BYTES:  # (a first line longer than that)
+        return "jsonl" if _JSONL_START.match(first) else "text"
     try:
-        peek = getattr(stream, "peek", None)
-        if peek is not None:
-            return peek(SNIFF_BYTES)[:SNIFF_BYTES]
-        if stream.seekable():
-            at = stream.tell()
-            head = stream.read(SNIFF_BYTES)
-            stream.seek(at)
+        return "jsonl" if isinstance(json.loads(first), dict) else "text"
+    except ValueError:  # not JSON, or not UTF-8
+        return "text"
+
+
+def read_head(read) -> bytes:
+    """The first bytes of a stream, by `read(n)` (it may return fewer; b"" at its end): at
+    least SNIFF_BYTES, and the rest of the first line if it opens like a JSON object, unless
+    the stream ends before."""
+    head = b""
+    while True:
+        want = SNIFF_BYTES - len(head)
+        if want <= 0:
+            opens = head.lstrip()[:1] == b"{" or head[3:].lstrip()[:1] == b"{"
+            if not opens or b"\n" in head or len(head) >= FIRST_LINE_BYTES:
+                return head
+            want = 65536
+        chunk = read(want)
+        if not chunk:
             return head
+        head += chunk
+
+
+class _Replay(io.RawIOBase):
+    """A stream that gives `head` again, then the rest of `stream` (stdin, read to sniff)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = memoryview(head), stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        return self._stream.readinto(buffer)
+
+
+# (stdin's stream, and what gives its bytes again after `_sniff_stdin` read the first)
+_stdin: tuple[object, BinaryIO] | None = None
+
+
+def stdin_bytes() -> BinaryIO:
+    """Stdin's bytes, from the first (some may have been read to tell its kind)."""
+    stream = sys.stdin.buffer
+    if _stdin is not None and _stdin[0] is stream:
+        return _stdin[1]
+    return stream
+
+
+def _sniff_stdin() -> str:
+    """Stdin's kind by its first bytes, which it gives again when read (`stdin_bytes`). A
+    terminal is text: a person types it, and nothing is read before the usage checks."""
+    global _stdin
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None or stream.isatty():
+            return "text"
+        read = getattr(stream, "read1", stream.read)
+        head = read_head(read)
     except (OSError, ValueError):  # closed, or not readable: reading it will say so
-        pass
-    return b""
+        return "text"
+    _stdin = (stream, io.BufferedReader(_Replay(head, stream)))  # type: ignore[arg-type]
+    return sniff(head)
 
 
 def _head(path: Path) -> bytes:
@@ -143,7 +211,7 @@ def _head(path: Path) -> bytes:
         if not is_regular(path):
             return b""
         with _open(path) as handle:
-            return handle.read(SNIFF_BYTES)
+            return read_head(handle.read)
     except READ_ERRORS:  # reading it will say so
         return b""
 
@@ -191,7 +259,7 @@ def _size(path: Path) -> int:
 def open_binary(source: Source) -> BinaryIO:
     """The raw bytes of a source (stdin's buffer, or the file opened for reading)."""
     if source.path is None:
-        return sys.stdin.buffer
+        return stdin_bytes()
     try:
         return _open(source.path)
     except OSError as exc:
@@ -200,6 +268,8 @@ def open_binary(source: Source) -> BinaryIO:
 
 def cannot_read(name: str, exc: BaseException) -> str:
     """The message for a read that failed (`READ_ERRORS`)."""
+    if isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file"):
+        return f"{name}: cannot read: not gzip data, though named .gz"
     if isinstance(exc, EOFError | zlib.error | gzip.BadGzipFile):
         return f"{name}: cannot read: damaged gzip data ({exc})"
     return f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}"
@@ -232,14 +302,17 @@ def check_binary(data: bytes, name: str, where: str = "") -> None:
         line = where or _line_of(data, at)
         raise InputError(
             f"{name}: {line}binary data, not text (NUL byte at column {_column(data, at)})"
-            + gzip_hint(data)
+            + gzip_hint(data, name)
         )
 
 
-def gzip_hint(data: bytes) -> str:
-    """What to do with gzip data that came without a `.gz` name (or on stdin)."""
+def gzip_hint(data: bytes, name: str = "") -> str:
+    """What to do with gzip data that came without a `.gz` name (or on stdin), or that was
+    compressed twice."""
     if not data.startswith(b"\x1f\x8b"):
         return ""
+    if name.lower().endswith(GZIP):
+        return ": it is gzip data again (compressed twice?)"
     return ": it is gzip data; name the file *.gz, or decompress it (zcat FILE | cleaner clean)"
 
 
