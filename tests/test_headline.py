@@ -79,6 +79,24 @@ def test_a_known_headline_ends_the_link_exactly():
             "Harga Emas Naik, Rupiah Melemah",
         ),
         ("Harga Emas Naik LagiPewarta: Budi", "Harga Emas Naik Lagi"),
+        # a pe-an or ke-an noun before a name and a relative clause opens the story's subject
+        # ("the statement of Obama that ..."; two kontan articles of the bulk batch lost it)
+        (
+            "Dunia Bersiap Hadapi Ketidakpastian Ekonomi Pernyataan Obama yang paling menyita"
+            " perhatian adalah sindiran langsung.",
+            "Dunia Bersiap Hadapi Ketidakpastian Ekonomi",
+        ),
+        (
+            "Daftar Barang Akibat Kebijakan Tarif Trump Keputusan Trump yang menggema di media"
+            " sosial mengundang kecaman.",
+            "Daftar Barang Akibat Kebijakan Tarif Trump",
+        ),
+        # ... but a headline that ends with such a noun keeps it: no relative clause follows
+        (
+            "Biden Umumkan Investasi untuk Infrastruktur Pelabuhan AS merupakan pendukung utama"
+            " Taiwan.",
+            "Biden Umumkan Investasi untuk Infrastruktur Pelabuhan",
+        ),
     ],
 )
 def test_kinds_of_evidence(after, headline):

@@ -43,6 +43,7 @@ from .headline_words import (
     DOMAIN,
     FUNCTION,
     HEADLINE_TURNS,
+    NOMINAL,
     OPENERS,
     QUESTION,
     SENTENCE_ADVERBS,
@@ -364,6 +365,17 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
             k -= 1
         else:
             break
+    # `... Ketidakpastian Ekonomi Pernyataan Obama yang menyita ...`: a noun made of a verb
+    # (pe-an, ke-an: a statement, a decision, a visit) right before a name that a relative
+    # clause follows heads the subject: "the statement of Obama that ...". (Were it the
+    # headline's last word, a word of debris stays: that costs less than a word of the story.)
+    if (
+        k - 1 > head + 1
+        and j + 1 < len(words)
+        and words[j + 1].text == "yang"
+        and NOMINAL.fullmatch(words[k - 1].text)
+    ):
+        k -= 1
     # `Rekomendasi dari Komisi ...`: a noun and a joining word belong to the subject too
     if (
         k - 2 > head + 1

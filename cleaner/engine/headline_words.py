@@ -118,6 +118,8 @@ CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
 TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
 SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
+#: A capitalised noun made of a verb with pe-an or ke-an: `Pernyataan`, `Kebijakan`.
+NOMINAL = re.compile(r"(?:Pe|Ke)[a-z]{3,}an")
 #: What ends a unit: a line break or two blanks (a "\r" before the break is stepped back over
 #: by the caller: an optional first character would make the search try every position).
 SEPARATOR = re.compile(r"\n|[ \t\u00a0\u202f]{2,}")
