@@ -91,6 +91,24 @@ def test_a_known_headline_ends_the_link_exactly():
             " sosial mengundang kecaman.",
             "Daftar Barang Akibat Kebijakan Tarif Trump",
         ),
+        # `Menurut` (according to) or `Mengutip` opens the story's sentence before a name
+        (
+            "Serukan 4 Poin Ini ke Pemerintah Menurut Ariawan yang juga Wakil Ketua Komite"
+            " Tetap Kadin Indonesia, kebijakan ini sudah diprediksi.",
+            "Serukan 4 Poin Ini ke Pemerintah",
+        ),
+        (
+            "DPR Sahkan Firli Cs Pimpinan KPK di Paripurna 16 September Menurut Lucius rekam"
+            " jejak yang buruk dapat dimanfaatkan. Lucius pun menegaskan hal itu.",
+            "DPR Sahkan Firli Cs Pimpinan KPK di Paripurna 16 September",
+        ),
+        # ... unless the headline ends with whom it quotes, and the story opens with the name
+        # (a name the article uses elsewhere)
+        (
+            "Begini Dampak Kenaikan Tarif Royalti Minerba Menurut MIND ID MIND ID juga akan"
+            " melakukan optimalisasi produk hilir. Ekspor MIND ID naik.",
+            "Begini Dampak Kenaikan Tarif Royalti Minerba Menurut MIND ID",
+        ),
         # ... but a headline that ends with such a noun keeps it: no relative clause follows
         (
             "Biden Umumkan Investasi untuk Infrastruktur Pelabuhan AS merupakan pendukung utama"

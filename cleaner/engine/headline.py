@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from .headline_words import (
     ADVERBIAL,
+    ATTRIBUTIONS,
     BRANDS,
     CODE_TAIL,
     CUE,
@@ -395,6 +396,19 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
                 k = i + 1
             break
         if not (t[:1].isupper() or t[:1].isdigit() or t in "()" or t.lower() in FUNCTION):
+            break
+    # `... ke Pemerintah Menurut Ariawan yang juga Wakil Ketua ..., kebijakan ini`: the
+    # sentence opens with `Menurut` (according to) before the name and its apposition; not
+    # when the subject repeats that name (`... Minerba Menurut MIND ID MIND ID juga akan`:
+    # the headline ends with whom it quotes)
+    for i in range(k - 1, max(head + 1, k - 9), -1):
+        t = words[i].text
+        if t in ATTRIBUTIONS:
+            named = [w.text for w in words[i + 1 : k]]
+            if not named or named != [w.text for w in words[k : k + len(named)]]:
+                k = i
+            break
+        if not (t[:1].isupper() or t.lower() in FUNCTION):
             break
     if k > 0 and words[k - 1].text in '“"‘':
         k -= 1

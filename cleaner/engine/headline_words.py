@@ -55,6 +55,8 @@ Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lal
 Diketahui Akibatnya Apalagi Sedangkan
 """
 )
+#: Words that open a sentence with whom it quotes (`Menurut Ariawan yang juga ..., ...`).
+ATTRIBUTIONS = _wordset("Menurut Mengutip Berdasarkan")
 #: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
 TITLES = _wordset(
     """
