@@ -33,8 +33,12 @@ CONTAINED_MIN_WORDS = 8
 CONTAINED_SEARCH_BUDGET = 64
 #: A list item (`1.`, `a)`, `-`, `•`): repeating one is content, not a scraper's doubling.
 _LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-eA-E][.)]|[-•*–])[ \t]")
-#: Passes over a text at most (a pass that removes nothing ends the loop early).
-MAX_PASSES = 4
+#: Passes over a text at most; a pass that removes nothing ends the loop, so an article takes
+#: two. Each piece of debris that only a removal after it exposes (`(hal/ara)   22 Views
+#: ADVERTISEMENT`: the code is at the line's end once the counter is gone, which is at the
+#: end once the banner is) costs a pass: a chain of more than this many stays for another
+#: run. (A later pass reads only the units around what the last one removed.)
+MAX_PASSES = 32
 
 
 class Taken:
