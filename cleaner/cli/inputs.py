@@ -104,12 +104,13 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
 # JSON object (a JSON document laid out on several lines opens with a lone `{`). Anything else
 # is text: an article may open with a brace or a tag of its own, but hardly with these.
 _HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<!--.*?-->|<\?xml[^>]*>)*"
+    rb"\A(?:\s+|<!--.*?-->|<\?xml[^>]*>)*"
     rb"<(?:!doctype\s+html|html|head|body|meta|title)\b",
     re.I | re.S,
 )
 # ... and when its first line is longer than what was read: an object and its first key
 _JSONL_START = re.compile(rb'\A\s*\{[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
+_BOM = b"\xef\xbb\xbf"  # (UTF-8's byte-order mark, before any of these)
 #: Bytes read to tell an input's kind (more, up to FIRST_LINE_BYTES, to read a first line
 #: that opens like a JSON object to its end).
 SNIFF_BYTES = 4096
@@ -126,8 +127,7 @@ def sniff(head: bytes) -> str:
     >>> sniff(b"<!-- 50.245 --><!DOCTYPE html>"), sniff(b'<?xml version="1.0"?>\\n<html>')
     ('html', 'html')
     """
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
+    head = head.removeprefix(_BOM)
     if _HTML_START.match(head):
         return "html"
     first, newline, _ = head.lstrip().partition(b"\n")
@@ -149,7 +149,7 @@ def read_head(read) -> bytes:
     while True:
         want = SNIFF_BYTES - len(head)
         if want <= 0:
-            opens = head.lstrip()[:1] == b"{" or head[3:].lstrip()[:1] == b"{"
+            opens = head.removeprefix(_BOM).lstrip()[:1] == b"{"
             if not opens or b"\n" in head or len(head) >= FIRST_LINE_BYTES:
                 return head
             want = 65536

@@ -206,10 +206,7 @@ def readable_host(url: str | None) -> str:
     >>> readable_host("kompas.com/read/1"), readable_host("http://[bad"), readable_host(None)
     ('kompas.com', '', '')
     """
-    try:
-        return url_host(url) if url else ""
-    except ValueError:
-        return ""
+    return _host(url)[0] or ""
 
 
 def _host(url: str | None) -> tuple[str | None, str | None]:

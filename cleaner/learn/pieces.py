@@ -174,8 +174,6 @@ _CUE_WORDS = (
 _CUE_MARKER = re.compile(_CUE_WORDS + r"(?![\w])(?:[ \t\u00a0]*[:|\-–—])?")
 _CUE_END = re.compile(_CUE_WORDS + r"[ \t\u00a0]*[:|\-–—]?[ \t\u00a0]*\Z")
 _SEPARATOR = ":|-–— \t\u00a0"
-#: The last word of every related cue, lower-cased.
-_CUE_LAST = ("juga", "terkait", "lainnya", "lewatkan", "editor", "redaksi", "pick", "picks")
 
 
 def cue_words(marker: str) -> str:
@@ -295,6 +293,8 @@ _CUE_SECOND = {
     "pick": ("editor's",),
 }
 _CUE_REACH = 40  # characters around the second word where the rest of the cue may be
+#: The last word of every related cue, lower-cased (`ends_with_cue`).
+_CUE_LAST = (*_CUE_SECOND, "picks")
 
 
 def _cue_markers(text: str) -> list[re.Match]:
