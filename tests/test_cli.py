@@ -130,6 +130,8 @@ def test_keep_and_drop_accept_repeats_and_commas(tmp_path):
         (["--keep", "ad", "--drop", "ad"], "'ad' is given to both keep and drop"),
         (["--format", "xml"], "xml"),
         (["--html", "--jsonl"], "--html and --jsonl cannot be used together"),
+        (["--text", "--jsonl"], "--jsonl and --text cannot be used together"),
+        (["--html", "--jsonl", "--text"], "--html, --jsonl and --text cannot be used together"),
         (["--field", "a..b"], "not a field name"),
         (["--jobs", "-1"], "--jobs"),
         (["--url", "http://[bad"], "'http://[bad' is not a URL (Invalid IPv6 URL)"),

@@ -129,6 +129,31 @@ def test_stdin_and_files_without_a_known_extension_go_by_their_first_bytes(tmp_p
         assert result.exit_code == 0 and result.stdout.startswith(text[:10]), result.stdout
 
 
+def test_text_that_reads_like_a_dump_or_a_page_is_cleaned_as_text_with_the_text_flag(tmp_path):
+    # a text whose first line is a JSON object (a note quoted in full), or that opens with a tag
+    note = json.dumps({"catatan": "redaksi"}) + "\n" + ARTICLE
+    sniffed = run("clean", input=note)
+    assert sniffed.exit_code == 1 and "line 2: not valid JSON" in sniffed.stderr  # taken for a dump
+    forced = run("clean", "--text", input=note)
+    assert forced.exit_code == 0, forced.stderr
+    assert forced.stdout == note.split("\n")[0] + "\n" + run("clean", input=ARTICLE).stdout
+    page = write(tmp_path / "page", "<html>" + ARTICLE)
+    assert run("clean", "--text", page).stdout.startswith("<html>")
+    # a named file of another extension too, and in `learn` and `explain` (one file)
+    named = write(tmp_path / "note.json", note)
+    assert run("clean", "--text", named).stdout == forced.stdout
+    refused = run("explain", named)
+    assert refused.exit_code == 2 and "not a JSONL dump (or give --text)" in refused.stderr
+    explained = run("explain", "--text", named)
+    assert explained.exit_code == 0 and explained.stdout.startswith('{"catatan"')
+    learned = run("learn", "--text", "--site", "contoh.id", input=note)
+    assert learned.exit_code == 0, learned.stderr
+    # a file found in a folder still goes by its extension
+    folder = tmp_path / "dumps"
+    jsonl(folder / "d.jsonl", [RECORD])
+    assert read_jsonl(run("clean", "--text", folder).stdout) == [{**RECORD, "text": CLEAN_ARTICLE}]
+
+
 def test_the_kind_is_told_from_what_a_slow_pipe_gives_and_a_terminal_is_not_read(monkeypatch):
     import io
     import sys

@@ -37,11 +37,13 @@ from .options import (
     Ngram,
     NoDefaultRules,
     RulePaths,
+    Text,
     Url,
     UrlField,
     build_cleaner,
     dotted_field,
     fail,
+    forced_kind,
 )
 from .outputs import StdoutClosed
 from .rules import rules_app
@@ -110,6 +112,7 @@ def clean(
     ] = Format.text,
     html: Html = False,
     jsonl: Jsonl = False,
+    text: Text = False,
     field: Annotated[
         str,
         typer.Option(
@@ -194,8 +197,7 @@ def clean(
     A JSONL record that cannot be cleaned (bad JSON, no such field) is reported and passes
     through unchanged: the output has one line per input line.
     """
-    if html and jsonl:
-        raise fail("--html and --jsonl cannot be used together", 2)
+    force = forced_kind(html, jsonl, text)
     taken = {field, output_field} | ({REMOVALS_KEY} if removals else set())
     if error_field is not None and error_field in taken:
         raise fail(f"--error-field {error_field}: that field holds the text or the removals", 2)
@@ -208,7 +210,6 @@ def clean(
     if save_learned is not None and (save_learned.suffix == ".toml" or save_learned.is_file()):
         raise fail(f"--save-learned {save_learned}: give a folder (one SITE.toml per site)", 2)
     cleaner = build_cleaner(keep, drop, rules, no_default_rules)
-    force = "html" if html else "jsonl" if jsonl else None
     found = find_sources(paths or [], force=force, skip=output)
     dumps = any(isinstance(s, Source) and s.kind == "jsonl" for s in found)
     if output is None and fmt is Format.json and len(found) > 1 and dumps:
@@ -275,6 +276,7 @@ def explain(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Text or HTML file; '-': stdin.")],
     url: Url = None,
     html: Annotated[bool, typer.Option("--html", help="The input is HTML.")] = False,
+    text: Annotated[bool, typer.Option("--text", help="The input is plain text.")] = False,
     color: Annotated[
         bool | None,
         typer.Option("--color/--no-color", help="Colour the marks (default: on a terminal)."),
@@ -287,14 +289,17 @@ def explain(
     """Show the text with every removal marked, then which rule removed what and why."""
     from .explain import explain as render_explanation
 
+    force = forced_kind(html, False, text)
     cleaner = build_cleaner(keep, drop, rules, no_default_rules)
     if Path(file).is_dir():
         raise fail(f"{file}: explain takes one text or HTML file", 2)
-    source = find_sources([file], force="html" if html else None)[0]
+    source = find_sources([file], force=force)[0]
     if not isinstance(source, Source):
         raise fail(f"{source.name}: {source.problem}", 1)
     if source.kind == "jsonl":
-        raise fail(f"{file}: explain takes one text or HTML file, not a JSONL dump", 2)
+        raise fail(
+            f"{file}: explain takes one text or HTML file, not a JSONL dump (or give --text)", 2
+        )
     try:
         document = read_document(source)
         if source.kind == "html":

@@ -34,9 +34,11 @@ from .options import (
     Ngram,
     NoDefaultRules,
     RulePaths,
+    Text,
     UrlField,
     dotted_field,
     fail,
+    forced_kind,
 )
 from .parallel import Extracted
 from .sites import Sites
@@ -121,6 +123,7 @@ def learn_command(
     ] = False,
     html: Html = False,
     jsonl: Jsonl = False,
+    text: Text = False,
     field: Annotated[
         str,
         typer.Option(callback=dotted_field, rich_help_panel="JSONL", help="Text field (dotted)."),
@@ -146,9 +149,7 @@ def learn_command(
     What the shipped rules (and --rules) already remove is not learned again.
     Review a pack, `cleaner rules check PACK`, then use it: `cleaner clean --rules PACK`.
     """
-    if html and jsonl:
-        raise fail("--html and --jsonl cannot be used together", 2)
-    force = "html" if html else "jsonl" if jsonl else None
+    force = forced_kind(html, jsonl, text)
     found = find_sources(paths or [], force=force)
     sources = [s for s in found if isinstance(s, Source)]
     if site is None:

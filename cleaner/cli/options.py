@@ -74,6 +74,7 @@ def dotted_field(value: str | None) -> str | None:
 
 Html = Annotated[bool, typer.Option("--html", help="stdin or named files are HTML.")]
 Jsonl = Annotated[bool, typer.Option("--jsonl", help="stdin or named files are JSONL.")]
+Text = Annotated[bool, typer.Option("--text", help="stdin or named files are plain text.")]
 UrlField = Annotated[
     str | None,
     typer.Option(callback=dotted_field, rich_help_panel="JSONL", help="Field holding the URL."),
@@ -130,6 +131,15 @@ def fail(message: str, code: int) -> typer.Exit:
     """Print `cleaner: message` on stderr; `raise fail(...)` exits with `code`."""
     typer.echo(f"cleaner: {message}", err=True)
     return typer.Exit(code)
+
+
+def forced_kind(html: bool, jsonl: bool, text: bool = False) -> str | None:
+    """The kind that --html, --jsonl or --text gives stdin and the files named (None: each
+    goes by its extension or first bytes); two of them at once are a usage error."""
+    given = [flag for flag, on in (("--html", html), ("--jsonl", jsonl), ("--text", text)) if on]
+    if len(given) > 1:
+        raise fail(f"{', '.join(given[:-1])} and {given[-1]} cannot be used together", 2)
+    return given[0].removeprefix("--") if given else None
 
 
 def names(values: list[str] | None) -> list[str]:
