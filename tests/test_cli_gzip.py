@@ -111,6 +111,39 @@ def test_gzip_data_without_a_gz_name_says_what_to_do(tmp_path):
     ]
 
 
+def test_a_compressed_text_is_told_from_binary_data_before_it_is_read_whole(tmp_path, monkeypatch):
+    # a gzip bomb named .txt.gz (300 MB of zeros in 300 KB) used to be decompressed whole
+    # before its first NUL byte was looked for; so was a video named .txt
+    import io
+
+    from cleaner.cli import inputs
+
+    class Zeros(io.RawIOBase):  # 64 MB of NUL bytes, counting what is read
+        given = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            n = min(len(buffer), 64_000_000 - Zeros.given)
+            buffer[:n] = bytes(n)
+            Zeros.given += n
+            return n
+
+    bomb = write(tmp_path / "bomb.txt.gz", b"")
+    opened = inputs._open
+    monkeypatch.setattr(
+        inputs, "_open", lambda p: io.BufferedReader(Zeros()) if p == bomb else opened(p)
+    )
+    result = run("clean", bomb, write(tmp_path / "a.txt", ARTICLE))
+    assert result.exit_code == 1
+    assert errors(result) == [
+        f"cleaner: {bomb}: line 1: binary data, not text (NUL byte at column 1)"
+    ]
+    assert result.stdout.endswith(CLEAN_ARTICLE)  # the batch goes on
+    assert Zeros.given <= 2 * inputs.BINARY_CHECK_BYTES
+
+
 def _through_pipe(fifo, content: bytes, *args):
     """`cleaner ARGS FIFO` with `content` written into the named pipe FIFO (read once)."""
     os.mkfifo(fifo)

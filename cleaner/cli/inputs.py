@@ -275,10 +275,17 @@ def cannot_read(name: str, exc: BaseException) -> str:
     return f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 
+#: A document is told from binary data by this many bytes before the rest is read: a gzip
+#: bomb named `.txt.gz` or a video named `.txt` is not read whole to find its first NUL byte.
+BINARY_CHECK_BYTES = 64 * 1024
+
+
 def read_bytes(source: Source) -> bytes:
     stream = open_binary(source)
     try:
-        return stream.read()
+        head = stream.read(BINARY_CHECK_BYTES)
+        check_binary(head, source.name)
+        return head + stream.read()
     except READ_ERRORS as exc:
         raise InputError(cannot_read(source.name, exc)) from None
     finally:
