@@ -28,11 +28,16 @@ def test_a_compressed_dump_is_cleaned_record_by_record(tmp_path):
     result = run("clean", dump)
     assert result.exit_code == 0, result.stderr
     assert read_jsonl(result.stdout) == [{**r, "text": CLEAN_ARTICLE} for r in records]
-    # under -o its output is the dump it holds, uncompressed: dump.jsonl
-    assert run("clean", dump, "-o", tmp_path / "out", "-j", "2").exit_code == 0
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["dump.jsonl"]
-    out = (tmp_path / "out" / "dump.jsonl").read_text(encoding="utf-8")
+    # under -o its output is compressed again, the same bytes in every run: dump.jsonl.gz
+    outputs = []
+    for jobs in ("1", "2"):
+        assert run("clean", dump, "-o", tmp_path / jobs, "-j", jobs).exit_code == 0
+        assert [p.name for p in (tmp_path / jobs).iterdir()] == ["dump.jsonl.gz"]
+        outputs.append((tmp_path / jobs / "dump.jsonl.gz").read_bytes())
+    assert outputs[0] == outputs[1]
+    out = gzip.decompress(outputs[0]).decode("utf-8")
     assert read_jsonl(out) == [{**r, "text": CLEAN_ARTICLE} for r in records]
+    assert outputs[0][3] & 8 and outputs[0][10:21] == b"dump.jsonl\0"  # the name it holds
 
 
 def test_a_folder_of_compressed_files_goes_by_the_names_inside(tmp_path):
@@ -45,13 +50,21 @@ def test_a_folder_of_compressed_files_goes_by_the_names_inside(tmp_path):
     assert result.exit_code == 0, result.stderr
     out = tmp_path / "out"
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*.*")) == [
-        "a.txt",
-        "c.jsonl",
-        "web/b.txt",
+        "a.txt.gz",
+        "c.jsonl.gz",
+        "web/b.txt.gz",
     ]
-    assert (out / "a.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
-    assert (out / "web" / "b.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
-    assert read_jsonl((out / "c.jsonl").read_text(encoding="utf-8")) == [{"text": CLEAN_ARTICLE}]
+
+    def unpacked(name):
+        return gzip.decompress((out / name).read_bytes()).decode("utf-8")
+
+    assert unpacked("a.txt.gz") == CLEAN_ARTICLE
+    assert unpacked("web/b.txt.gz") == CLEAN_ARTICLE
+    assert read_jsonl(unpacked("c.jsonl.gz")) == [{"text": CLEAN_ARTICLE}]
+    # --format json: the same, as b.json.gz
+    assert run("clean", src / "web", "-o", tmp_path / "js", "-f", "json").exit_code == 0
+    record = json.loads(gzip.decompress((tmp_path / "js" / "b.json.gz").read_bytes()))
+    assert record["text"] == CLEAN_ARTICLE.rstrip("\n")
 
 
 def test_damaged_gzip_is_one_error_and_the_batch_goes_on(tmp_path):
@@ -60,18 +73,32 @@ def test_damaged_gzip_is_one_error_and_the_batch_goes_on(tmp_path):
     write(src / "cut.jsonl.gz", whole[: len(whole) // 2])
     write(src / "fake.txt.gz", "plain text, not gzip")
     _gz(src / "good.txt.gz", ARTICLE)
-    _gz(src / "same.txt.gz", ARTICLE)
-    write(src / "same.txt", ARTICLE)  # the same output as same.txt.gz: said, not overwritten
     result = run("clean", src, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert errors(result) == [
         f"cleaner: {src / 'cut.jsonl.gz'}: cannot read: damaged gzip data (Compressed file "
         "ended before the end-of-stream marker was reached)",
         f"cleaner: {src / 'fake.txt.gz'}: cannot read: not gzip data, though named .gz",
-        f"cleaner: {src / 'same.txt.gz'}: its output {tmp_path / 'out' / 'same.txt'} would "
-        f"overwrite the output of {src / 'same.txt'}; skipped",
     ]
-    assert (tmp_path / "out" / "good.txt").read_text(encoding="utf-8") == CLEAN_ARTICLE
+    # no output is left for the files that failed (not even a partial one), the rest is there
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.txt.gz"]
+    assert (
+        gzip.decompress((tmp_path / "out" / "good.txt.gz").read_bytes()) == CLEAN_ARTICLE.encode()
+    )
+
+
+def test_a_compressed_input_and_its_uncompressed_twin_have_outputs_of_their_own(tmp_path):
+    src = tmp_path / "in"
+    _gz(src / "same.txt.gz", ARTICLE)
+    write(src / "same.txt", ARTICLE)
+    result = run("clean", src, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["same.txt", "same.txt.gz"]
+    # an output that would overwrite its own input is refused, compressed or not
+    clash = run("clean", src / "same.txt.gz", "-o", src)
+    assert clash.exit_code == 1
+    assert "its output would overwrite the input" in clash.stderr
+    assert gzip.decompress((src / "same.txt.gz").read_bytes()) == ARTICLE.encode()
 
 
 def test_cleaner_learn_reads_a_compressed_dump(tmp_path):

@@ -46,13 +46,19 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input. `path` is None for stdin; `rel` is where its output goes under `-o DIR`."""
+    """One input. `path` is None for stdin; `rel` is where its output goes under `-o DIR`
+    (what a `.gz` file holds: `dump.jsonl` for `dump.jsonl.gz`)."""
 
     name: str
     path: Path | None
     rel: Path
     kind: str  # text | html | jsonl
     size: int = 0  # bytes, for the progress bar (0 when unknown)
+
+    @property
+    def compressed(self) -> bool:
+        """A `.gz` file: read through gzip, and its output under `-o` compressed again."""
+        return self.path is not None and gzipped(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,12 +232,17 @@ def is_regular(path: Path) -> bool:
 
 def _plain(rel: Path) -> Path:
     """A path without its `.gz`: what a compressed file holds, and where its output goes."""
-    return rel.with_suffix("") if rel.suffix.lower() == GZIP else rel
+    return rel.with_suffix("") if gzipped(rel) else rel
+
+
+def gzipped(path: Path) -> bool:
+    """A `.gz` name (in any case)."""
+    return path.suffix.lower() == GZIP
 
 
 def _open(path: Path) -> BinaryIO:
     """A file opened for reading; a `.gz` one decompressed as it is read."""
-    if path.suffix.lower() == GZIP:
+    if gzipped(path):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
 

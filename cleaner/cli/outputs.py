@@ -11,6 +11,7 @@ through a later input never truncates what is already written.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Cleaned
-from .inputs import Source
+from .inputs import GZIP, Source
 
 FORMATS = ("text", "json", "jsonl")
 SUFFIXES = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
@@ -86,25 +87,46 @@ class StreamOutput(Output):
     abort = commit
 
 
+#: gzip level of compressed outputs: 1 compresses clean JSONL about 2.5 times at 100 MB/s,
+#: where zlib's default 6 gives 3 times at 20 MB/s: the one process that writes the outputs
+#: of every worker would slow a run down (cleaning runs at 7 MB/s a core).
+COMPRESSION = 1
+
+
 class FileOutput(Output):
+    """An output file, written to a temporary name and renamed into place; gzip-compressed if
+    its name ends in `.gz` (with no time stamp, so the same input gives the same bytes)."""
+
     def __init__(self, target: Path) -> None:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         self.tmp = Path(tmp)
-        self.file = os.fdopen(fd, "wb")
+        self.raw = self.file = os.fdopen(fd, "wb")
+        if target.suffix == GZIP:
+            self.file = gzip.GzipFile(  # type: ignore[assignment]
+                target.stem, "wb", COMPRESSION, self.raw, mtime=0
+            )
 
     def write(self, text: str | bytes) -> None:
         self.file.write(text.encode("utf-8") if isinstance(text, str) else text)
 
+    def _close(self) -> None:
+        try:
+            self.file.close()  # (a GzipFile writes its trailer, and leaves `raw` open)
+        finally:
+            self.raw.close()
+
     def commit(self) -> None:
-        self.file.close()
+        self._close()
         os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
-        self.file.close()
-        self.tmp.unlink(missing_ok=True)
+        try:
+            self._close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
 
 
 def _umask() -> int:
@@ -122,12 +144,12 @@ class Destination:
         self.opened = 0
 
     def target(self, source: Source) -> Path | None:
-        """The output file of `source` under -o (None for stdout)."""
+        """The output file of `source` under -o (None for stdout): a dump stays a dump,
+        whatever --format says, and a `.gz` input gives a `.gz` output."""
         if self.out_dir is None:
             return None
-        if source.kind == "jsonl":
-            return self.out_dir / source.rel  # a dump stays a dump, whatever --format says
-        return self.out_dir / source.rel.with_suffix(SUFFIXES[self.fmt])
+        rel = source.rel if source.kind == "jsonl" else source.rel.with_suffix(SUFFIXES[self.fmt])
+        return self.out_dir / (rel.with_name(rel.name + GZIP) if source.compressed else rel)
 
     def open(self, source: Source) -> Output:
         target = self.target(source)
