@@ -171,6 +171,63 @@ def test_a_compressed_text_is_told_from_binary_data_before_it_is_read_whole(tmp_
     assert Zeros.given <= 2 * inputs.BINARY_CHECK_BYTES
 
 
+@pytest.mark.parametrize("name", ["big.txt.gz", "big.jsonl.gz", "big.txt"])
+def test_a_full_disk_is_one_error_and_the_next_input_is_still_written(tmp_path, monkeypatch, name):
+    # after a write failed, closing a compressed output failed again (its gzip trailer) and
+    # the error escaped: an internal error, and the inputs after it were never written
+    import errno
+    import random
+
+    from cleaner.cli import outputs
+
+    class Full:  # a file on a disk with 2 KB left
+        def __init__(self, file):
+            self.file, self.left = file, 2000
+
+        def write(self, data):
+            if len(data) > self.left:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.left -= len(data)
+            return self.file.write(data)
+
+        def __getattr__(self, attr):
+            return getattr(self.file, attr)
+
+    rng = random.Random(5)
+    words = ["harga", "beras", "naik", "pasar", "kota", "warga", "kata", "pedagang", "Senin"]
+    story = "\n".join(" ".join(rng.choices(words, k=12)) + "." for _ in range(4000))
+    src = tmp_path / "in"
+    if name.startswith("big.jsonl"):
+        _gz(src / name, "".join(json.dumps({"text": line}) + "\n" for line in story.split("\n")))
+    elif name.endswith(".gz"):
+        _gz(src / name, story)
+    else:
+        write(src / name, story)
+    _gz(src / "small.txt.gz", ARTICLE)
+    opened, made, big = outputs.os.fdopen, outputs.tempfile.mkstemp, set()
+
+    def mkstemp(**kwargs):
+        fd, path = made(**kwargs)
+        if ".big." in path:
+            big.add(fd)
+        return fd, path
+
+    def fdopen(fd, mode):
+        return Full(opened(fd, mode)) if fd in big else opened(fd, mode)
+
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(outputs.os, "fdopen", fdopen)
+    out = tmp_path / "out"
+    result = run("clean", src, "-o", out)
+    assert result.exit_code == 1
+    target = out / (name if name.endswith(".gz") else "big.txt")
+    assert errors(result) == [
+        f"cleaner: {src / name}: cannot write {target}: No space left on device"
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["small.txt.gz"]  # no temporary file left
+    assert gzip.decompress((out / "small.txt.gz").read_bytes()) == CLEAN_ARTICLE.encode()
+
+
 def _through_pipe(fifo, content: bytes, *args):
     """`cleaner ARGS FIFO` with `content` written into the named pipe FIFO (read once)."""
     os.mkfifo(fifo)

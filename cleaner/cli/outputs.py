@@ -11,6 +11,7 @@ through a later input never truncates what is already written.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -123,9 +124,11 @@ class FileOutput(Output):
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
-        try:
+        # never raises: after a write that failed (a full disk), closing fails too (a gzip
+        # trailer, a buffer's flush), and the batch must go on to the next input
+        with contextlib.suppress(OSError):
             self._close()
-        finally:
+        with contextlib.suppress(OSError):
             self.tmp.unlink(missing_ok=True)
 
 
