@@ -72,10 +72,11 @@ class Missing:
 def find_sources(paths: list[str], *, force: str | None = None, skip: Path | None = None):
     """Expand command-line paths into Sources (and Missing entries, in command-line order).
 
-    `force` ("html", "jsonl" or "text") sets the kind of stdin and of files named explicitly; files
-    found in folders go by extension, and so do files named with a known one; stdin and other
-    files by their first bytes (`sniff`). Files under `skip` (the -o folder) are never
-    inputs, nor are hidden files and folders (.git and the like).
+    `force` ("html", "jsonl" or "text") sets the kind of stdin and of every file named
+    explicitly, whatever its extension. Files found in folders always go by extension; without
+    `force`, so do files named with a known one, and stdin and other files go by their first
+    bytes (`sniff`). Files under `skip` (the -o folder) are never inputs, nor are hidden
+    files and folders (.git and the like).
     """
     found: list[Source | Missing] = []
     for raw in paths or ["-"]:
