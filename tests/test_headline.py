@@ -18,7 +18,12 @@ KNOWN_LATE = {
     "kontan-v082": "a one-word sub-heading ('Meksiko') before a titled person",
     "kontan-v105": "a name ('Ray Dalio') the short context never repeats",
     "kontan-v109": "'Tarif Trump ini ...': the subject's first word is a headline word too",
+    "kontan-t004": "'Pengumuman Trump segera memicu': a pe-an noun heads the subject, no 'yang'",
+    "kontan-t009": "a two-word sub-heading ('Uni Eropa') before a titled person",
 }
+#: The share of exact ends each file must keep (what the component got when each was added,
+#: or after the fixes it led to: README.md there).
+EXACT = {"boundaries.jsonl": 0.95, "validation.jsonl": 0.93, "fresh.jsonl": 0.83}
 
 
 def _cases(name: str):
@@ -39,20 +44,20 @@ def _judge(text: str, marker: int, start: int, end: int) -> str:
     return "exact" if got == end else ("early" if got < end else "late")
 
 
-@pytest.mark.parametrize("name", ["boundaries.jsonl", "validation.jsonl"])
+@pytest.mark.parametrize("name", sorted(EXACT))
 def test_the_component_finds_most_ends_exactly_and_never_runs_into_the_story(name):
     verdicts = {cid: _judge(t, m, s, e) for cid, t, m, s, e in _cases(name)}
     late = {cid for cid, v in verdicts.items() if v == "late"}
     assert late <= set(KNOWN_LATE), sorted(late - set(KNOWN_LATE))
     exact = sum(v == "exact" for v in verdicts.values()) / len(verdicts)
-    assert exact >= (0.95 if name == "boundaries.jsonl" else 0.93), exact
+    assert exact >= EXACT[name], exact
 
 
 @pytest.mark.parametrize("cid", sorted(KNOWN_LATE))
 @pytest.mark.xfail(strict=True, reason="a known case where the headline runs on")
 def test_known_late_cases(cid):
     [(text, marker, start, end)] = [
-        (t, m, s, e) for c, t, m, s, e in _cases("validation.jsonl") if c == cid
+        (t, m, s, e) for name in EXACT for c, t, m, s, e in _cases(name) if c == cid
     ]
     assert _judge(text, marker, start, end) != "late"
 

@@ -15,8 +15,9 @@ sentence). The evidence, strongest first:
   (`... Tarif Lebih Tinggi Kanada memasok ...`: the story starts at `Kanada`). A subject runs
   back over a title (`Menteri Keuangan Sri Mulyani mengatakan`) and over the names the article
   itself uses elsewhere;
-- a sentence opener (`Namun,`, `Menurut X,`, `Sementara itu`), an opening quote, a lower-case
-  speech verb (`... Izin Lahan ucap Rudi`), a day and date, a numbered list, a question;
+- a sentence opener (`Namun,`, `Sayangnya`, `Menurut X,`, `Melansir X,`, `Sementara itu`), an
+  opening quote (it goes with the story, as a bullet does), a lower-case speech verb
+  (`... Izin Lahan ucap Rudi`), a day and date, a numbered list, a question;
 - text glued without a blank (`...CirebonBahkan, pada ...`) may start the story or the next
   headline of a list: the words after the seam decide.
 
@@ -159,6 +160,12 @@ def headline_end(
     ):
         end = _no_code(text, start, hard)
         why = "the end of the unit" if hard == unit_end else "another piece of boilerplate"
+        if found and hard == unit_end and text[found.end() : found.end() + 1].islower():
+            # the sentence runs on across the blanks (`... Banyuwangi Sebelumnya\u00a0 pada
+            # tahun 2016 ...`): a word that opens sentences before them is the story's
+            words = _words(text, start, end)
+            if len(words) >= 3 and (words[-1].text in OPENERS or words[-1].text in ATTRIBUTIONS):
+                end, why = words[-1].start, "a sentence opener runs on past the blanks"
     return (None if end is None else _trim(text, start, end)), why
 
 
@@ -189,7 +196,13 @@ def _no_code(text: str, start: int, end: int) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\u00a0\u202f,;:-–—(":
+    # An opening quote or a bullet opens what follows (`... Donald Trump "Namun, ...`); a
+    # straight quote opens when the headline's quotes (with one just before it) are odd.
+    quoted = start > 0 and text[start - 1] == '"'
+    while end > start and (
+        text[end - 1] in " \t\u00a0\u202f,;:-–—(“‘•"
+        or (text[end - 1] == '"' and (text.count('"', start, end) + quoted) % 2)
+    ):
         end -= 1
     # an unbalanced closing bracket belongs to the marker: `(Baca: Judul)`
     if text[start:end].count(")") > text[start:end].count("("):

@@ -52,11 +52,13 @@ Sekarang Per
 SENTENCE_ADVERBS = _wordset(
     """
 Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lalu Adapun
-Diketahui Akibatnya Apalagi Sedangkan
+Diketahui Akibatnya Apalagi Sedangkan Sayangnya Untungnya Rupanya Ternyata Tampaknya Nyatanya
+Sebaliknya Terpisah
 """
 )
-#: Words that open a sentence with whom it quotes (`Menurut Ariawan yang juga ..., ...`).
-ATTRIBUTIONS = _wordset("Menurut Mengutip Berdasarkan")
+#: Words that open a sentence with whom it quotes or cites (`Menurut Ariawan yang juga ..., ...`,
+#: `Melansir Investor's Business Daily, ...`).
+ATTRIBUTIONS = _wordset("Menurut Mengutip Melansir Dilansir Dikutip Merujuk Mengacu Berdasarkan")
 #: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
 TITLES = _wordset(
     """
