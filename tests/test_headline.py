@@ -16,7 +16,6 @@ CASES = Path(__file__).resolve().parent / "cases" / "headlines"
 #: run as a strict xfail, so that a fix is noticed and the entry removed).
 KNOWN_LATE = {
     "kontan-v082": "a one-word sub-heading ('Meksiko') before a titled person",
-    "kontan-v105": "a name ('Ray Dalio') the short context never repeats",
     "kontan-v109": "'Tarif Trump ini ...': the subject's first word is a headline word too",
     "kontan-t004": "'Pengumuman Trump segera memicu': a pe-an noun heads the subject, no 'yang'",
     "kontan-t009": "a two-word sub-heading ('Uni Eropa') before a titled person",

@@ -107,7 +107,8 @@ def test_kontan_credits_and_promo_are_learned_and_the_story_is_not():
 
 def test_kontan_a_glued_link_ends_where_the_batch_shows_its_headline_ends(tmp_path):
     # Lines 75-79 of kontan's batch glue the same related link into their text, each before
-    # a different sentence. The engine alone reads on into the story in two of them; the
+    # a different sentence. The engine alone reads on into the story in one of them (two
+    # before it knew a name before a title in apposition, `Ray Dalio, pendiri ...`); the
     # headline the batch shows whole ends each link exactly.
     headline = "Trump Ancam Investigasi Keamanan Nasional atas Chip China, Isyaratkan Tarif Baru"
     result = learned("kontan", shipped=True)
@@ -125,7 +126,7 @@ def test_kontan_a_glued_link_ends_where_the_batch_shows_its_headline_ends(tmp_pa
         [exact] = [r for r in got if r.start <= at < r.end]
         assert exact.text.strip() == link, exact.text
         ran_on += alone.text.strip() != link
-    assert ran_on == 2
+    assert ran_on == 1
 
 
 def test_kontan_a_dateline_with_a_colon_is_not_learned_as_a_link_marker():

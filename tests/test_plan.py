@@ -302,13 +302,14 @@ def test_a_site_pack_of_headlines_alone_shares_the_generic_plan_and_ends_links_e
     # built from the generic plan's structures (one scan of the text serves both), not anew
     from cleaner.packs import parse_pack
 
-    headline = "Trump Ancam Investigasi Keamanan Nasional atas Chip China, Isyaratkan Tarif Baru"
+    headline = "Warren Buffett Raup Cuan Besar di Tengah Badai Tarif Trump yang Guncang Pasar"
     pack = parse_pack(f'[pack]\nname = "x"\nsites = ["x.id"]\nheadlines = ["{headline}"]\n')
     cleaner = Cleaner(packs=[pack])
-    text = f"Harga naik, kata dia. Baca Juga: {headline} Ray Dalio, pendiri Bridgewater, berkata."
+    story = "Pengumuman Trump segera memicu gejolak di pasar global."
+    text = f"Harga naik, kata dia. Baca Juga: {headline} {story}"
     plain = Cleaner().clean(text).text
     out = cleaner.clean(text, site="x.id").text
-    assert out == "Harga naik, kata dia. Ray Dalio, pendiri Bridgewater, berkata."
+    assert out == f"Harga naik, kata dia. {story}"
     assert plain != out  # without the headline the engine reads on into the story
     [site_plan] = [p for key, p in cleaner._plans.items() if key]
     assert site_plan is not cleaner._generic_plan

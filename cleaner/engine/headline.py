@@ -359,6 +359,23 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
             break
         if words[i].text in TITLES:
             k = i
+    # `... dari Gaza Jamieson Greer, penasihat ... Trump, membantah`: a name that a title in
+    # apposition follows after a comma is a full name (were the word before it the headline's
+    # last, a word of debris stays: that costs less than a word of the story)
+    if (
+        k == j
+        and j + 2 < len(words)
+        and words[j + 1].text == ","
+        and _APPOSITION.get(words[j + 2].text[:1].upper() + words[j + 2].text[1:], False)
+        and words[j + 2].text[:1].islower()
+        and not words[j].text.endswith("nya")
+        and words[j].text not in OPENERS
+        and k - 1 > head + 1
+        and words[k - 1].text.isalpha()
+        and words[k - 1].text[:1].isupper()
+        and words[k - 1].text.lower() not in FUNCTION
+    ):
+        k -= 1
     # the article around this headline (not the headline itself), a few paragraphs each way
     rest = (
         text[max(0, start - NAME_REACH) : start]
@@ -426,6 +443,10 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
     if k > 0 and words[k - 1].text in '“"‘':
         k -= 1
     return k
+
+
+#: Titles in lower case after a name and a comma: an apposition (`Greer, penasihat ...`).
+_APPOSITION = dict.fromkeys(TITLES, True)
 
 
 def _sentence_case_end(text: str, start: int, words: list[Word]):

@@ -53,7 +53,7 @@ SENTENCE_ADVERBS = _wordset(
     """
 Namun Sementara Sebelumnya Kemudian Selanjutnya Bahkan Padahal Kini Sekarang Lalu Adapun
 Diketahui Akibatnya Apalagi Sedangkan Sayangnya Untungnya Rupanya Ternyata Tampaknya Nyatanya
-Sebaliknya Terpisah
+Sebaliknya Terpisah Alhasil Misalnya
 """
 )
 #: Words that open a sentence with whom it quotes or cites (`Menurut Ariawan yang juga ..., ...`,
@@ -69,7 +69,8 @@ Pengamat Ekonom Analis Anggota Pelatih Kapten Manajer CEO Chief Founder Pendiri 
 Profesor Prof Dr Ustaz Kiai Pakar Peneliti Kuasa Hakim Jaksa Kajari Kajati Camat Lurah Kades
 Senator Dubes Duta Panglima Kasad Kasal Kasau Danrem Dandim Pangdam Komandan Kabag Plt Pj Pjs
 Sekda Investment Research Senior Head Analyst Director President Vice Managing Executive
-Economist Chairman Spokesperson
+Economist Chairman Spokesperson Perdana Kanselir Raja Ratu Pangeran Sultan Paus Expert
+Strategist Financial Associate Advisor Penasihat Pemilik Mantan
 """
 )
 #: Openers that are also common inside headlines (`..., Ini Alasannya`): only before a
