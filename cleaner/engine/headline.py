@@ -45,6 +45,7 @@ from .headline_words import (
     DOMAIN,
     FUNCTION,
     HEADLINE_TURNS,
+    INSTITUTIONS,
     NOMINAL,
     OPENERS,
     QUESTION,
@@ -357,7 +358,7 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
         if words[i].text in SENTENCE_ADVERBS and back <= 3:
             k = i  # `... Sebelumnya Trump mengungkapkan`
             break
-        if words[i].text in TITLES:
+        if words[i].text in TITLES or (back <= 3 and words[i].text in INSTITUTIONS):
             k = i
     # `... dari Gaza Jamieson Greer, penasihat ... Trump, membantah`: a name that a title in
     # apposition follows after a comma is a full name (were the word before it the headline's

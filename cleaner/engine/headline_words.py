@@ -59,6 +59,15 @@ Sebaliknya Terpisah Alhasil Misalnya
 #: Words that open a sentence with whom it quotes or cites (`Menurut Ariawan yang juga ..., ...`,
 #: `Melansir Investor's Business Daily, ...`).
 ATTRIBUTIONS = _wordset("Menurut Mengutip Melansir Dilansir Dikutip Merujuk Mengacu Berdasarkan")
+#: Words that head an institution's name, as a title heads a person's (`Gedung Putih`,
+#: `Kementerian Keuangan`): the subject runs back over them too. Not those that often end
+#: a headline (`... Usulkan Ini ke Pemerintah`, `... ke Pengadilan`, `... Bursa`).
+INSTITUTIONS = _wordset(
+    """
+Gedung Kementerian Badan Komisi Dewan Mahkamah Kejaksaan Kepolisian Lembaga Otoritas Pemkot
+Pemkab Pemprov
+"""
+)
 #: Words that turn a name into a person with a title (`Menteri Keuangan Sri Mulyani`).
 TITLES = _wordset(
     """
@@ -117,7 +126,10 @@ SPEECH = re.compile(
     re.I,
 )
 DAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"])
-DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+\d")
+DAY_DATE = re.compile(
+    r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+"
+    r"(?:\d|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s+(?:lalu|kemarin|ini|pagi|siang|sore|malam)\b)"
+)  # `Kamis, 3 April`, `Rabu (9/4) lalu, ...`; not `Kamis (3/4), Usai ...` in a headline
 #: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
 CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
 TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
