@@ -29,7 +29,6 @@ import pickle
 import queue
 import shutil
 import signal
-import stat
 import threading
 import zlib
 from collections.abc import Callable
@@ -40,7 +39,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ..engine import Cleaner
 from .batch import Reporter
 from .events import Doc, Record, events
-from .inputs import Missing, Source, stdin_bytes
+from .inputs import Missing, Source, read_once, stdin_bytes
 from .jsonl import JsonlOptions
 from .parallel import Extracted, ExtractTask, ordered_map
 from .sites import Sites
@@ -55,7 +54,7 @@ def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | 
     pass would otherwise find empty. Messages and outputs keep the input's own name."""
     out: list[Source | Missing] = []
     for i, item in enumerate(found):
-        if isinstance(item, Source) and _stream(item):
+        if isinstance(item, Source) and read_once(item):
             # (its own name: a pipe named `x.jsonl.gz` holds gzip data)
             copy = folder / "inputs" / f"{i}-{item.path.name if item.path else item.rel.name}"
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -72,16 +71,6 @@ def spool_streams(found: list[Source | Missing], folder: Path) -> list[Source | 
             item = replace(item, path=copy, size=copy.stat().st_size)
         out.append(item)
     return out
-
-
-def _stream(source: Source) -> bool:
-    """An input that is read once: stdin, a pipe or another file that is not a regular one."""
-    if source.path is None:
-        return True
-    try:
-        return not stat.S_ISREG(source.path.stat().st_mode)
-    except OSError:
-        return False  # (the cleaning pass reports it)
 
 
 def learn_pass(

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -224,11 +225,27 @@ def _head(path: Path) -> bytes:
 
 
 def is_regular(path: Path) -> bool:
-    """A regular file (it can be read again), not a pipe or a device."""
+    """A regular file (it can be read again), not a pipe or a device; False when it cannot be
+    looked at."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISREG(mode)
+
+
+def read_once(source: Source) -> bool:
+    """An input that can be read only once: stdin, a pipe or another file that is not a
+    regular one; not a file that cannot be looked at (reading it will say why)."""
+    if source.path is None:
+        return True
+    mode = _mode(source.path)
+    return mode is not None and not stat.S_ISREG(mode)
+
+
+def _mode(path: Path) -> int | None:
+    """The file's type and permission bits (`os.stat`), or None when it cannot be looked at."""
     try:
-        return path.is_file()
+        return path.stat().st_mode
     except OSError:
-        return False
+        return None
 
 
 def _plain(rel: Path) -> Path:
