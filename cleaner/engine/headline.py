@@ -367,8 +367,8 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
         k == j
         and j + 2 < len(words)
         and words[j + 1].text == ","
-        and _APPOSITION.get(words[j + 2].text[:1].upper() + words[j + 2].text[1:], False)
         and words[j + 2].text[:1].islower()
+        and words[j + 2].text[:1].upper() + words[j + 2].text[1:] in TITLES
         and not words[j].text.endswith("nya")
         and words[j].text not in OPENERS
         and k - 1 > head + 1
@@ -444,10 +444,6 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
     if k > 0 and words[k - 1].text in '“"‘':
         k -= 1
     return k
-
-
-#: Titles in lower case after a name and a comma: an apposition (`Greer, penasihat ...`).
-_APPOSITION = dict.fromkeys(TITLES, True)
 
 
 def _sentence_case_end(text: str, start: int, words: list[Word]):
