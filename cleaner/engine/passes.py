@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..model import DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
-from .layout import Unit, Zones, head_end, tail_start, units
+from .layout import Unit, Zones, head_end, is_body_like, tail_start, units
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
@@ -84,10 +84,25 @@ class Taken:
             return self.starts[i]
         return end
 
-    def cut(self, start: int) -> None:
-        """Drop the removals that start at or after `start` (a tail takes them over)."""
-        i = bisect_left(self.starts, start)
-        del self.starts[i:], self.items[i:]
+    def cut(self, start: int, end: int) -> None:
+        """Drop the removals that start in [start, end) (a tail takes them over)."""
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        del self.starts[i:j], self.items[i:j]
+
+    def kept(self, text: str, start: int, end: int) -> str:
+        """text[start:end] without the removals in it."""
+        i = bisect_left(self.starts, end)
+        k = i
+        while k > 0 and self.items[k - 1][1] > start:
+            k -= 1
+        if k == i:
+            return text[start:end]
+        pieces, pos = [], start
+        for s, e, _ in self.items[k:i]:
+            pieces.append(text[pos : max(pos, s)])
+            pos = max(pos, e)
+        pieces.append(text[pos:end])
+        return " ".join(pieces)
 
 
 def run_rules(
@@ -245,7 +260,7 @@ def _one_pass(
             )
             continue
         if tail:
-            _take_tail(text, rule, hits, taken)
+            _take_tail(text, rule, hits, taken, parts)
             continue
         for start, end in hits:
             if rule.extend:
@@ -306,18 +321,33 @@ def _nonblank(piece: str) -> int:
     return len("".join(piece.split()))  # split() drops exactly the str.isspace() characters
 
 
-def _take_tail(text: str, rule: Rule, hits, taken: Taken) -> None:
+def _take_tail(text: str, rule: Rule, hits, taken: Taken, parts: list[Unit]) -> None:
     """Take everything from the first marker whose tail is at most TAIL_MAX_SHARE of the
-    text the other rules keep; removals inside the tail are folded into it."""
+    text the other rules keep, up to the end or to the first story paragraph after it (see
+    `_tail_end`); removals inside the tail are folded into it."""
     total = None
     for start, _ in hits:
         if taken.inside(start):
             continue  # the marker sits inside another removal
         total = _kept_chars(text, 0, taken) if total is None else total
         if _kept_chars(text, start, taken) <= TAIL_MAX_SHARE * total:
-            taken.cut(start)
-            taken.add(start, len(text), rule)
+            end = _tail_end(text, parts, start, taken)
+            taken.cut(start, end)
+            taken.add(start, end, rule)
             return
+
+
+def _tail_end(text: str, parts: list[Unit], start: int, taken: Taken) -> int:
+    """Where a tail from `start` ends: at the end of the text, or where the first unit after
+    the marker's that reads as a story paragraph starts (what the other rules keep of it: a
+    promo sentence they take is no story). A block of related links in the middle of a story
+    (`Berita Terkait` and its headlines, then the story again) is not the end of the page:
+    the block goes, the paragraphs after it stay."""
+    i = bisect_right([u.start for u in parts], start)  # the units after the marker's
+    for u in parts[i:]:
+        if is_body_like(taken.kept(text, u.start, u.end).strip()):
+            return u.start
+    return len(text)
 
 
 def _duplicates(text: str, parts: list[Unit], taken: Taken, head: int = 0):
