@@ -113,6 +113,38 @@ def is_body_like(text: str) -> bool:
     return i >= 0 and text[i] in ".!?" and _EIGHT_WORDS.match(text) is not None
 
 
+#: What a unit that a sentence runs on from ends with, and what the unit after it opens with.
+_SENTENCE_STOPS = frozenset(".!?…:;)]")
+_QUOTES = "\"'”’"
+_RUNS_ON = frozenset(",.;:)]%")
+
+
+def inside_sentence(text: str, parts: list[Unit], i: int, j: int | None = None) -> bool:
+    """Units i to j (i alone by default) are a piece of a sentence the scraper broke at its
+    links (`Menurut` / `Kebijakan Privasi` / `yang diperbarui itu, ...`): the unit before
+    them ends with no stop and the unit after them goes on in lower case or with a comma. A
+    rule does not remove them whole, whatever they read like on their own.
+
+    >>> text = "Menurut\\nKebijakan Privasi\\nyang baru, data itu aman."
+    >>> inside_sentence(text, units(text), 1)
+    True
+    >>> text = "Harga naik.\\nKebijakan Privasi\\nyang baru, data itu aman."
+    >>> inside_sentence(text, units(text), 1)
+    False
+    """
+    j = i if j is None else j
+    if i == 0 or j + 1 >= len(parts) or text[parts[i].start] in "([":
+        return False  # (a unit in brackets is an aside, a code or a placeholder: no link)
+    before, after = parts[i - 1], parts[j + 1]
+    k = before.end - 1
+    while k > before.start and text[k] in _QUOTES:
+        k -= 1
+    if text[k] in _SENTENCE_STOPS:  # (or a bracket: a code, a placeholder, an aside)
+        return False
+    first = text[after.start]
+    return first.islower() or first in _RUNS_ON
+
+
 def head_end(text: str, parts: list[Unit]) -> int:
     """Offset where the head zone ends: the start of the first body-like unit."""
     for u in parts:

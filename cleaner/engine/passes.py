@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from ..model import DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
-from .layout import Unit, Zones, head_end, is_body_like, tail_start, units
+from .layout import Unit, Zones, head_end, inside_sentence, is_body_like, tail_start, units
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
@@ -242,8 +242,11 @@ def _one_pass(
             for rule_id, at in all_starts.items()
             if (kept := [i for i in at if i in near_set])
         }
+    starts = None
     for start, end, rule in plan.line_matches(text, near, zones, timeout, warnings):
-        taken.add(start, end, rule)
+        starts = [u.start for u in parts] if starts is None else starts
+        if not _whole_units_inside_sentence(text, parts, starts, start, end):
+            taken.add(start, end, rule)
     for rule in plan.span_rules(found, found_all, near_starts, all_starts):
         tail = rule.scope == "tail"
         try:
@@ -260,7 +263,7 @@ def _one_pass(
             )
             continue
         if tail:
-            _take_tail(text, rule, hits, taken, parts)
+            _take_tail(text, rule, _outside_sentences(text, parts, hits), taken, parts)
             continue
         for start, end in hits:
             if rule.extend:
@@ -271,7 +274,10 @@ def _one_pass(
                 # an extension stops short of what another rule took already (a promo line
                 # under the headlines): the marker and the headlines before it still go
                 end = max(marker_end, taken.clip(start, end))
-            if not taken.overlaps(start, end) and not _fuses_words(text, *taken.around(start, end)):
+            if taken.overlaps(start, end) or _fuses_words(text, *taken.around(start, end)):
+                continue
+            starts = [u.start for u in parts] if starts is None else starts
+            if not _whole_units_inside_sentence(text, parts, starts, start, end):
                 taken.add(start, end, rule)
     if dedupe:
         # a lead-in is found in the first pass or never: later passes only close seams
@@ -335,6 +341,27 @@ def _take_tail(text: str, rule: Rule, hits, taken: Taken, parts: list[Unit]) -> 
             taken.cut(start, end)
             taken.add(start, end, rule)
             return
+
+
+def _whole_units_inside_sentence(text, parts: list[Unit], starts: list[int], start, end) -> bool:
+    """text[start:end] takes whole units, and they are a piece of a sentence broken at its
+    links (see `inside_sentence`)."""
+    i = bisect_right(starts, start) - 1
+    if i < 0 or parts[i].end <= start:  # in the blanks after a unit: the next one
+        i += 1
+    j = bisect_left(starts, end) - 1  # the last unit that starts before `end`
+    if i >= len(parts) or j < i or start > parts[i].start or end < parts[j].end:
+        return False
+    return inside_sentence(text, parts, i, j)
+
+
+def _outside_sentences(text: str, parts: list[Unit], hits):
+    """The hits that do not sit in a unit inside a sentence broken at its links (see
+    `inside_sentence`): `Terkait` / `PT Gag Nikel` / `, Akbar juga ...` is no heading."""
+    starts = [u.start for u in parts]
+    for start, end in hits:
+        if not inside_sentence(text, parts, bisect_right(starts, start) - 1):
+            yield start, end
 
 
 def _tail_end(text: str, parts: list[Unit], start: int, taken: Taken) -> int:
