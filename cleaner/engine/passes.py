@@ -355,13 +355,17 @@ def _whole_units_inside_sentence(text, parts: list[Unit], starts: list[int], sta
     return inside_sentence(text, parts, i, j)
 
 
-def _outside_sentences(text: str, parts: list[Unit], hits):
+def _outside_sentences(text: str, parts: list[Unit], hits: list) -> list:
     """The hits that do not sit in a unit inside a sentence broken at its links (see
     `inside_sentence`): `Terkait` / `PT Gag Nikel` / `, Akbar juga ...` is no heading."""
+    if not hits:
+        return hits
     starts = [u.start for u in parts]
-    for start, end in hits:
-        if not inside_sentence(text, parts, bisect_right(starts, start) - 1):
-            yield start, end
+    return [
+        (start, end)
+        for start, end in hits
+        if not inside_sentence(text, parts, bisect_right(starts, start) - 1)
+    ]
 
 
 def _tail_end(text: str, parts: list[Unit], start: int, taken: Taken) -> int:
