@@ -27,11 +27,15 @@ GLUED_LOSES = {
 
 def test_corpus_is_not_empty():
     assert len(ROWS) >= 100
-    assert {where for where, _ in ROWS} == {"any", "end"}
+    assert {where for where, _ in ROWS} == {"any", "end", "head"}
 
 
 @pytest.mark.parametrize(("where", "debris"), ROWS, ids=[d[:40] for _, d in ROWS])
 def test_debris_goes(where, debris):
+    if where == "head":
+        text = f"{debris}\n{BEFORE}\n{AFTER}"
+        assert CLEANER.clean(text).text == f"{BEFORE}\n{AFTER}"
+        return
     text = f"{BEFORE}\n{AFTER}\n{debris}"
     assert CLEANER.clean(text).text == f"{BEFORE}\n{AFTER}"
     if where == "any":

@@ -12,10 +12,10 @@ AFTER = "Pemerintah daerah berjanji menggelar operasi pasar dalam waktu dekat, k
 LAST = "Operasi pasar itu akan digelar di sepuluh kecamatan mulai Senin depan, ujarnya."
 # link texts that a line or tail rule removes where they stand alone
 LINKS = [
-    "Kebijakan Privasi",
-    "Tentang Kami",
+    "Lanjutkan Membaca",
+    "SCROLL TO CONTINUE WITH CONTENT",
     "Iklan",
-    "Cetak",
+    "Komentar",
     "Berita Terkait",
     "Terpopuler",
     "Komentar (0)",
