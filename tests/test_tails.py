@@ -53,7 +53,8 @@ def test_block_at_the_end_takes_the_rest(heading, rule_id):
 def test_a_sentence_another_rule_removes_does_not_end_the_tail():
     promo = (
         "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. "
-        "Mari bergabung di Grup Telegram sekarang juga."
+        'Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link '
+        "https://t.me/kompascomupdate, kemudian join."
     )
     text = "\n".join([*STORY, "Berita Terkait", *HEADLINES, promo, HEADLINES[0] + " Lagi"])
     result = Cleaner().clean(text)
