@@ -20,7 +20,8 @@ _BREAK = re.compile(r"\r\n?|\n")
 #: What separates two units, with the blanks around it: for splitting a stretch of text
 #: (an example's context) the way `units` parts a document.
 UNIT_BREAK = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BREAK.pattern})\s*|{_BLANKS.pattern}")
-_CLOSERS = "\"'”’)]"  # may follow a sentence's full stop
+_QUOTES = "\"'”’"
+_CLOSERS = _QUOTES + ")]"  # may follow a sentence's full stop
 # Eight words or more, read from the start only: linear even on a 10 MB unit without a blank.
 _EIGHT_WORDS = re.compile(r"\s*(?:\S+\s+){7}\S")
 
@@ -113,10 +114,11 @@ def is_body_like(text: str) -> bool:
     return i >= 0 and text[i] in ".!?" and _EIGHT_WORDS.match(text) is not None
 
 
-#: What a unit that a sentence runs on from ends with, and what the unit after it opens with.
+#: What a unit ends with that no sentence runs on from (a bracket: a code, a placeholder, an
+#: aside), and what opens a unit that goes on with the sentence before it (the learner's
+#: `logical_lines` joins such units back too).
 _SENTENCE_STOPS = frozenset(".!?…:;)]")
-_QUOTES = "\"'”’"
-_RUNS_ON = frozenset(",.;:)]%")
+RUNS_ON = frozenset(",.;:)]%")
 
 
 def inside_sentence(text: str, parts: list[Unit], i: int, j: int | None = None) -> bool:
@@ -139,10 +141,10 @@ def inside_sentence(text: str, parts: list[Unit], i: int, j: int | None = None) 
     k = before.end - 1
     while k > before.start and text[k] in _QUOTES:
         k -= 1
-    if text[k] in _SENTENCE_STOPS:  # (or a bracket: a code, a placeholder, an aside)
+    if text[k] in _SENTENCE_STOPS:
         return False
     first = text[after.start]
-    return first.islower() or first in _RUNS_ON
+    return first.islower() or first in RUNS_ON
 
 
 def head_end(text: str, parts: list[Unit]) -> int:

@@ -242,9 +242,8 @@ def _one_pass(
             for rule_id, at in all_starts.items()
             if (kept := [i for i in at if i in near_set])
         }
-    starts = None
+    starts = [u.start for u in parts]  # (where each unit starts: which unit a removal is in)
     for start, end, rule in plan.line_matches(text, near, zones, timeout, warnings):
-        starts = [u.start for u in parts] if starts is None else starts
         if not _whole_units_inside_sentence(text, parts, starts, start, end):
             taken.add(start, end, rule)
     for rule in plan.span_rules(found, found_all, near_starts, all_starts):
@@ -263,7 +262,9 @@ def _one_pass(
             )
             continue
         if tail:
-            _take_tail(text, rule, _outside_sentences(text, parts, hits), taken, parts)
+            _take_tail(
+                text, rule, _outside_sentences(text, parts, starts, hits), taken, parts, starts
+            )
             continue
         for start, end in hits:
             if rule.extend:
@@ -276,7 +277,6 @@ def _one_pass(
                 end = max(marker_end, taken.clip(start, end))
             if taken.overlaps(start, end) or _fuses_words(text, *taken.around(start, end)):
                 continue
-            starts = [u.start for u in parts] if starts is None else starts
             if not _whole_units_inside_sentence(text, parts, starts, start, end):
                 taken.add(start, end, rule)
     if dedupe:
@@ -327,7 +327,9 @@ def _nonblank(piece: str) -> int:
     return len("".join(piece.split()))  # split() drops exactly the str.isspace() characters
 
 
-def _take_tail(text: str, rule: Rule, hits, taken: Taken, parts: list[Unit]) -> None:
+def _take_tail(
+    text: str, rule: Rule, hits, taken: Taken, parts: list[Unit], starts: list[int]
+) -> None:
     """Take everything from the first marker whose tail is at most TAIL_MAX_SHARE of the
     text the other rules keep, up to the end or to the first story paragraph after it (see
     `_tail_end`); removals inside the tail are folded into it."""
@@ -337,7 +339,7 @@ def _take_tail(text: str, rule: Rule, hits, taken: Taken, parts: list[Unit]) -> 
             continue  # the marker sits inside another removal
         total = _kept_chars(text, 0, taken) if total is None else total
         if _kept_chars(text, start, taken) <= TAIL_MAX_SHARE * total:
-            end = _tail_end(text, parts, start, taken)
+            end = _tail_end(text, parts, starts, start, taken)
             taken.cut(start, end)
             taken.add(start, end, rule)
             return
@@ -355,12 +357,9 @@ def _whole_units_inside_sentence(text, parts: list[Unit], starts: list[int], sta
     return inside_sentence(text, parts, i, j)
 
 
-def _outside_sentences(text: str, parts: list[Unit], hits: list) -> list:
+def _outside_sentences(text: str, parts: list[Unit], starts: list[int], hits: list) -> list:
     """The hits that do not sit in a unit inside a sentence broken at its links (see
     `inside_sentence`): `Terkait` / `PT Gag Nikel` / `, Akbar juga ...` is no heading."""
-    if not hits:
-        return hits
-    starts = [u.start for u in parts]
     return [
         (start, end)
         for start, end in hits
@@ -368,13 +367,13 @@ def _outside_sentences(text: str, parts: list[Unit], hits: list) -> list:
     ]
 
 
-def _tail_end(text: str, parts: list[Unit], start: int, taken: Taken) -> int:
+def _tail_end(text: str, parts: list[Unit], starts: list[int], start: int, taken: Taken) -> int:
     """Where a tail from `start` ends: at the end of the text, or where the first unit after
     the marker's that reads as a story paragraph starts (what the other rules keep of it: a
     promo sentence they take is no story). A block of related links in the middle of a story
     (`Berita Terkait` and its headlines, then the story again) is not the end of the page:
     the block goes, the paragraphs after it stay."""
-    i = bisect_right([u.start for u in parts], start)  # the units after the marker's
+    i = bisect_right(starts, start)  # the units after the marker's
     for u in parts[i:]:
         if is_body_like(taken.kept(text, u.start, u.end).strip()):
             return u.start

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..engine.layout import Unit
+from ..engine.layout import RUNS_ON, Unit
 
 # Where a glued unit splits into sentence-like segments: at a sentence end (".", "!", "?", "…"
 # and closing quotes) followed by a blank and a capital, by a comma glued to the next paragraph
@@ -53,14 +53,13 @@ _CAMEL = {
 _NOT_GLUE = re.compile(r"[/@=#\d]|\.[a-z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
 _FRAGMENT_OPENERS = '([“"‘,'
-_FRAGMENT_STARTS = ",.;:)]%"
 
 
 def _continues(before: str, after: str) -> bool:
     """`after` continues the sentence of `before`: the scraper broke a line at a link."""
     if SENTENCE_END.search(before):
         return False
-    return after[0].islower() or after[0] in _FRAGMENT_STARTS or before[-1] in _FRAGMENT_OPENERS
+    return after[0].islower() or after[0] in RUNS_ON or before[-1] in _FRAGMENT_OPENERS
 
 
 def logical_lines(text: str, parts: list[Unit]) -> list[tuple[int, int, int]]:
