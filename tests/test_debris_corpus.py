@@ -9,7 +9,7 @@ from cleaner import Cleaner
 from .conftest import ROOT
 
 ROWS = [
-    tuple(part.strip() for part in line.split("|", 1))
+    tuple(part.strip().replace("\\n", "\n") for part in line.split("|", 1))
     for line in (ROOT / "tests/cases/debris.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]

@@ -22,6 +22,8 @@ match that could start with anything): the engine then simply tries the pattern.
 True
 >>> first_chars(r"\\(?(?:Editor|Penulis)\\s*:")
 ('(', 'E', 'P')
+>>> first_chars(r"(?>[A-F][a-z]*)\\s+-"), last_chars(r"x(?>[ab]+)")
+(('A', 'B', 'C', 'D', 'E', 'F'), ('a', 'b'))
 >>> last_chars(r"[^\\n]{8,300}?\\s\\((?:Foto|Dok)[^()\\n]{0,60}\\)")
 (')',)
 >>> required(r"\\(?(?:[A-Z]\\w* )?(?:Penulis|Editor)\\s*:\\s*[A-Z][^\\n]*")
@@ -140,6 +142,8 @@ def _walk(items: list, need: int) -> set[str] | None:
         if av[1] & re.IGNORECASE:  # (?i:...): its letters may come in either case
             return {""}
         return _walk(list(av[-1]) + rest, need)
+    if op is C.ATOMIC_GROUP:  # (?>...): it starts as what it holds does
+        return _walk(list(av) + rest, need)
     if op is C.BRANCH:
         return _union(_walk(list(branch) + rest, need) for branch in av[1])
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
@@ -230,6 +234,8 @@ def _conjuncts(items: list) -> list[frozenset[str]]:
             run = ""
         if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
             out.extend(_conjuncts(list(av[-1])))
+        elif op is C.ATOMIC_GROUP:
+            out.extend(_conjuncts(list(av)))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             out.extend(_conjuncts(list(av[2])))
         elif op is C.BRANCH:
@@ -256,6 +262,8 @@ def _reverse(items: list) -> list:
     for op, av in reversed(items):
         if op is C.SUBPATTERN:
             out.append((op, (*av[:-1], _reverse(list(av[-1])))))
+        elif op is C.ATOMIC_GROUP:
+            out.append((op, _reverse(list(av))))
         elif op is C.BRANCH:
             out.append((op, (av[0], [_reverse(list(b)) for b in av[1]])))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
