@@ -102,7 +102,7 @@ class Plan:
         self.line_rules = [r for r in ordered if r.scope == "line"]
         self._lines = [_LineRule(r) for r in self.line_rules]
         self._line_first = [first_chars(r.pattern) for r in self.line_rules]
-        self._by_key: dict[str, tuple[_LineRule, ...]] = {}
+        self._by_key: dict[tuple[str, bool, bool], tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
         # literals one of which every match holds: a rule with no place to look (no prefix,
@@ -182,20 +182,29 @@ class Plan:
                 chosen.add(i)
         return [self.others[i] for i in sorted(chosen)]
 
-    def _candidates(self, key: str) -> tuple[_LineRule, ...]:
-        """The line rules (in pack order) whose matches can start with `key`: the first
-        four characters of a unit (fewer if it is shorter)."""
-        found = self._by_key.get(key)
+    def _candidates(self, key: str, in_head: bool, in_tail: bool) -> tuple[_LineRule, ...]:
+        """The line rules (in pack order) whose matches can start with `key`, the first four
+        characters of a unit (fewer if it is shorter), and whose zone the unit is in: the
+        head zone (`in_head`), the tail zone (`in_tail`), or neither (only rules of any
+        zone)."""
+        cache_key = (key, in_head, in_tail)
+        found = self._by_key.get(cache_key)
         if found is None:
+            zones = {"any"}
+            if in_head:
+                zones |= {"head", "edge"}
+            if in_tail:
+                zones |= {"tail", "edge"}
             found = tuple(
                 lr
                 for lr, chars in zip(self._lines, self._line_first, strict=True)
-                if (chars is None or key[0] in chars)
+                if lr.zone in zones
+                and (chars is None or key[0] in chars)
                 and (lr.prefix is None or key.startswith(lr.prefix))
             )
             if len(self._by_key) >= 16384:  # bounded: a stream of odd texts cannot grow it
                 self._by_key.clear()
-            self._by_key[key] = found
+            self._by_key[cache_key] = found
         return found
 
     def line_matches(
@@ -214,16 +223,16 @@ class Plan:
         # the rule is a candidate (not for every rule: a thousand learned rules cost nothing
         # on a text where their first characters open no unit)
         in_text: dict[_LineRule, bool] = {}
+        head, tail = zones
         for u in parts:
             start, end = u.start, u.end
             last, width = text[end - 1], end - start
-            for lr in self._candidates(text[start : start + 4]):
+            # a unit of the story's middle (most of them) is offered no rule of a zone
+            for lr in self._candidates(text[start : start + 4], start < head, start >= tail):
                 # cheapest test first: most units are sentences, longer than any line rule
                 if not lr.shortest <= width <= lr.longest:
                     continue
                 if lr.last is not None and last not in lr.last:
-                    continue
-                if lr.zone != "any" and not zones.allows(lr.zone, start):
                     continue
                 if lr.needs is not None:
                     anywhere = in_text.get(lr)

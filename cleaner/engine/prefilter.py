@@ -212,7 +212,13 @@ def required(pattern: str, most: int = MAX_REQUIRED) -> tuple[str, ...] | None:
     sets = [s for s in _conjuncts(list(items)) if len(s) <= most and _useful(s)]
     if not sets:
         return None
-    return tuple(sorted(min(sets, key=lambda s: (len(s), -min(map(len, s))))))
+    return tuple(sorted(min(sets, key=_cheapest)))
+
+
+def _cheapest(literals: frozenset[str]) -> tuple[int, int]:
+    """Which of two literal sets is cheaper to test: fewer literals, then longer ones (a long
+    literal is in fewer texts)."""
+    return len(literals), -min(map(len, literals))
 
 
 def _useful(literals: frozenset[str]) -> bool:
@@ -246,7 +252,7 @@ def _conjuncts(items: list) -> list[frozenset[str]]:
                 if not options:
                     union = set()
                     break
-                union |= min(options, key=len)
+                union |= min(options, key=_cheapest)
             if union:
                 out.append(frozenset(union))
         elif op is C.IN:
