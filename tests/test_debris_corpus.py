@@ -22,6 +22,8 @@ GLUED_LOSES = {
     # the unquoted title of a syndication notice runs to the end of its line: in a dump with
     # no line breaks, the story after it when it is short enough
     "Artikel ini telah tayang di TribunJakarta.com dengan judul Harga Beras Naik",
+    # the same with no title at all: the story after it is read as the title
+    "Artikel ini telah tayang di Kompas.com dengan judul",
 }
 
 
