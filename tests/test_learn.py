@@ -107,6 +107,23 @@ def test_names_after_byline_cues_are_generalised():
     assert normalise("Editor : Arif R") == normalise("Editor: Tri Sulistiowati")
 
 
+def test_a_name_opening_an_author_line_is_generalised_when_it_varies():
+    # an author line with no cue word: the name varies, the rest is the site's
+    names = ["Arif Rahman", "Tri Sulistiowati", "Maria Rosari Dwi Putri", "Budi Santoso"]
+    docs = [article(i, top=[f"{name} | Jurnalis Warta Contoh"]) for i, name in enumerate(names)]
+    [rule] = learn(docs, site="contoh.id", known=None).rules
+    assert rule.pattern.startswith("{name}")
+    assert compiled(rule).fullmatch("Yudho Winarto | Jurnalis Warta Contoh")
+    assert not compiled(rule).fullmatch("Harga beras naik | Jurnalis Warta Contoh")
+    # a site's name before its tagline is the same in every document: it stays literal
+    docs = [article(i, top=["Warta Contoh - Berita Tanpa Batas"]) for i in range(4)]
+    [rule] = learn(docs, site="contoh.id", known=None).rules
+    assert rule.pattern.startswith("Warta")
+    # headlines with a dash open with capitalised words too, but the rest differs: no rule
+    docs = [article(i, top=[f"{headline(i)} - {headline(i + 3)}"]) for i in range(6)]
+    assert not learn(docs, site="contoh.id", known=None).rules
+
+
 def test_glued_pieces_split_at_sentence_ends_and_glue_points():
     text = "kata dia.Baca JugaTertimbun Longsor, Dua Tewas.,Reporter: Ani,Sumber: , "
     pieces = [text[s:e] for s, e in segments(text, 0, len(text))]

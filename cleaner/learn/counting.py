@@ -15,7 +15,7 @@ from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
 from .guards import guess_category
 from .headlines import Headlines, headline_like
-from .normalising import normalise
+from .normalising import may_lead, normalise
 from .packfile import Learned
 from .pieces import ends_with_cue, logical_lines, marker_key, markers, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
@@ -123,10 +123,12 @@ class Learner:
             # far, nor does any part of it: most story text costs no more than this look-up.
             # When it comes again, its second sighting counts for both (see `_count`).
             fresh, partly_new = grams.novelty(start, end)
-            if fresh and ":" not in line:  # (a colon: a name after a cue, which varies)
+            # a colon: a name after a cue, which varies; so does a name opening an author line
+            varies = ":" in line or may_lead(line)
+            if fresh and not varies:
                 continue
-            # only a whole repeat is counted as a line (or one with a colon: its name varies)
-            if not partly_new or ":" in line:
+            # only a whole repeat is counted as a line (or one whose name varies)
+            if not partly_new or varies:
                 self._piece(pieces, text, start, end, "line" if count == 1 else "block", grams)
             cuts = segments(text, start, end)
             if len(cuts) > 1:

@@ -1,8 +1,9 @@
 """Normalising: the key a piece is counted under, and the pattern it is written as.
 
-Numbers, dates, day names and the names after byline cues (`Editor:`, `Reporter:` ...) become
-placeholders, so `22 Views` and `105 Views` are one piece; in a pattern they become the
-learned pack's macros (`MACROS`), so its rule matches `7 Views` too.
+Numbers, dates, day names, the names after byline cues (`Editor:`, `Reporter:` ...) and a
+name that opens a piece before a separator (`Ahmad Faiz | Jurnalis Contoh`: an author line
+with no cue) become placeholders, so `22 Views` and `105 Views` are one piece; in a pattern
+they become the learned pack's macros (`MACROS`), so its rule matches `7 Views` too.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _NAME_CUES = (
     r"(?:Penulis|Editor|Pewarta|Reporter|Redaktur|Penyunting|Kontributor|Jurnalis|Wartawan|"
     r"Fotografer|Sumber|Foto|Oleh|Ditulis oleh|Dilaporkan oleh|Author|Writer|Source)"
 )
+#: What follows the name that opens an author line: a bar, a dot, a dash with blanks around it.
+_LEAD_SEPARATOR = r"[ \t\u00a0]*(?:[|·•–—]|-[ \t\u00a0])"
 # One scan finds every generalised token (each starts with a digit or a capital); the text
 # between tokens is literal, split at white space. A URL stays literal, digits and all.
 _TOKEN = regex.compile(
@@ -54,6 +57,9 @@ _TOKEN = regex.compile(
     # a scraped "Sumber: ," whose link text was lost
     rf"|(?P<cue>(?:(?<!\w)|(?<=\p{{Ll}}))(?P<word>{_NAME_CUES})\s*:\s*)"
     rf"(?P<name>(?:{MACROS['name']})?)"
+    # a name of two words or more that opens the piece, before a separator other than a comma
+    # (`Ahmad Faiz | Jurnalis Contoh`, `Ahmad Faiz - contohNews`): an author line with no cue
+    rf"|(?P<lead>\A{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{1,5}}(?={_LEAD_SEPARATOR}))"
     rf"|(?P<day>{MACROS['day']})"
     rf"|(?P<num>{MACROS['num']}))"
 )
@@ -81,10 +87,25 @@ def _plain(pattern: str) -> str:
 # digit, a colon or a day name has none to find.
 _KEY = re.compile(_plain(_TOKEN.pattern))
 _MAY_HAVE_TOKENS = re.compile(rf"[\d:]|{_DAY[3:-1]}|Jum")
+# ... nor a piece that does not open with capitalised words and a separator (matched at its
+# start: it fails at the first lower-case word)
+_LEAD_WORD = r"[A-Z][^\s|·•–—-]*"
+_MAY_LEAD = re.compile(rf"{_LEAD_WORD}(?:[ \t\u00a0]+{_LEAD_WORD}){{1,5}}{_LEAD_SEPARATOR}")
+
+
+def may_lead(text: str) -> bool:
+    """Whether `text` may open with a name before a separator (a placeholder in its key): like
+    a name after a colon, it varies, so the line is counted though it is partly new.
+
+    >>> may_lead("Ahmad Faiz | Jurnalis Contoh"), may_lead("Harga beras naik | kata dia")
+    (True, False)
+    """
+    return _MAY_LEAD.match(text) is not None
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
-    """(kind, text) pieces of `text`: lit, ws, num, day, date, or cue (its text is the cue word)."""
+    """(kind, text) pieces of `text`: lit, ws, num, day, date, lead (a name that opens it), or
+    cue (its text is the cue word)."""
     out: list[tuple[str, str]] = []
     pos = 0
     for m in _TOKEN.finditer(text):
@@ -113,8 +134,10 @@ def normalise(text: str) -> str:
     'Ali Tsani Editor:<name> - <date>'
     >>> normalise("105 Views") == normalise("22   Views")
     True
+    >>> normalise("Ahmad Faiz | Jurnalis Contoh") == normalise("Siti Rahma  | Jurnalis Contoh")
+    True
     """
-    if _MAY_HAVE_TOKENS.search(text) is None:
+    if _MAY_HAVE_TOKENS.search(text) is None and _MAY_LEAD.match(text) is None:
         return " ".join(text.split())
     return " ".join(_KEY.sub(_placeholder, text).split())
 
@@ -130,19 +153,29 @@ def generalise(text: str, *others: str) -> str:
     """The pattern of a piece: literal text escaped, the generalised parts as {macros}.
 
     `others` are more examples of the same piece: a name that is empty in one of them is
-    optional in the pattern.
+    optional in the pattern, and a name that opens the piece is a placeholder only if the
+    examples differ in it (a site's own name before its tagline is the same in every one).
 
     >>> generalise("Reporter: Tira Santia,Sumber: ,", "Reporter: Pipit Ika,Sumber: Liputan6.com")
     'Reporter\\\\s*:\\\\s*{name},Sumber\\\\s*:\\\\s*(?:{name})?,'
+    >>> varied = generalise("Ani Rahma | Jurnalis", "Budi Santoso | Jurnalis")
+    >>> varied, generalise("Alpha Daily | Berita")
+    ('{name}\\\\s+\\\\|\\\\s+Jurnalis', 'Alpha\\\\s+Daily\\\\s+\\\\|\\\\s+Berita')
     """
     parts = []
-    slots = [[k for k, _ in tokens(t) if k.startswith("cue")] for t in (text, *others)]
+    examples = [tokens(t) for t in (text, *others)]
+    leads = {next((tok for k, tok in found if k == "lead"), None) for found in examples}
+    slots = [[k for k, _ in found if k.startswith("cue")] for found in examples]
     slot = 0
-    for kind, tok in tokens(text):
+    for kind, tok in examples[0]:
         if kind == "lit":
             parts.append(regex.escape(tok, special_only=True, literal_spaces=True))
         elif kind == "ws":
             parts.append(r"\s+")
+        elif kind == "lead" and len(leads) > 1:
+            parts.append("{name}")
+        elif kind == "lead":  # the same in every example: literal, its words as they are
+            parts.append(r"\s+".join(regex.escape(w, special_only=True) for w in tok.split()))
         elif kind.startswith("cue"):
             parts.append(regex.escape(tok, special_only=True).replace(r"\ ", r"\s+"))
             empty = any(len(s) > slot and s[slot] == "cue0" for s in slots)
