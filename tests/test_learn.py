@@ -108,13 +108,20 @@ def test_names_after_byline_cues_are_generalised():
 
 
 def test_a_name_opening_an_author_line_is_generalised_when_it_varies():
-    # an author line with no cue word: the name varies, the rest is the site's
-    names = ["Arif Rahman", "Tri Sulistiowati", "Maria Rosari Dwi Putri", "Budi Santoso"]
+    # an author line with no cue word: the name varies (a batch has each reporter more than
+    # once), the rest is the site's
+    names = ["Arif Rahman", "Tri Sulistiowati", "Maria Rosari Dwi Putri", "Budi Santoso"] * 2
     docs = [article(i, top=[f"{name} | Jurnalis Warta Contoh"]) for i, name in enumerate(names)]
     [rule] = learn(docs, site="contoh.id", known=None).rules
     assert rule.pattern.startswith("{name}")
     assert compiled(rule).fullmatch("Yudho Winarto | Jurnalis Warta Contoh")
     assert not compiled(rule).fullmatch("Harga beras naik | Jurnalis Warta Contoh")
+    # Title Case headlines before the site's name: other words in every document, none twice
+    titles = [f"{_WHAT[i].title()} Dibahas - Warta Contoh" for i in range(8)]
+    docs = [article(i, top=[title]) for i, title in enumerate(titles)]
+    learned = learn(docs, site="contoh.id", known=None)
+    assert not learned.rules
+    assert "none twice" in rejected(learned, "Warta Contoh")
     # a site's name before its tagline is the same in every document: it stays literal
     docs = [article(i, top=["Warta Contoh - Berita Tanpa Batas"]) for i in range(4)]
     [rule] = learn(docs, site="contoh.id", known=None).rules

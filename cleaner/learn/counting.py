@@ -15,7 +15,7 @@ from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
 from .guards import guess_category
 from .headlines import Headlines, headline_like
-from .normalising import may_lead, normalise
+from .normalising import lead_of, may_lead, normalise
 from .packfile import Learned
 from .pieces import ends_with_cue, logical_lines, marker_key, markers, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
@@ -200,6 +200,8 @@ class Learner:
         if found is None:
             again = kind != "repeat" and grams.known(start, end)
             found = pieces[h] = Occurrence(raw, start, end, {kind}, again=again, key=h)
+            if kind != "marker" and kind != "repeat":
+                found.lead = lead_of(raw)
         else:
             found.kinds.add(kind)
         return found

@@ -103,6 +103,18 @@ def may_lead(text: str) -> bool:
     return _MAY_LEAD.match(text) is not None
 
 
+def lead_of(text: str) -> str | None:
+    """The name that opens `text` before a separator, if its key has one (see `may_lead`).
+
+    >>> lead_of("Ahmad Faiz | Jurnalis Contoh"), lead_of("Editor: Ahmad Faiz | Jurnalis")
+    ('Ahmad Faiz', None)
+    """
+    if not may_lead(text):
+        return None
+    m = _KEY.match(text)
+    return m.group() if m is not None and m.lastgroup == "lead" else None
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """(kind, text) pieces of `text`: lit, ws, num, day, date, lead (a name that opens it), or
     cue (its text is the cue word)."""

@@ -192,6 +192,10 @@ class Finisher:
         words = _WORD.findall(c.text)
         if letters(literal) < 3 or (len(words) == 1 and words[0][0].islower()):
             return "too short to remove safely (a lone common word)"
+        if info.leads and max(info.leads.values()) < 2:
+            # `{name} - Kompas.com`: a reporter's name comes again across a batch, the Title
+            # Case words of headlines before the site's name never do
+            return "opens with other capitalised words in every document, none twice: headlines"
         share = info.share / max(1, info.seen)
         if share >= NEAR_TOTAL:
             return f"makes up {share:.0%} of its documents: the article itself, not boilerplate"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 HEAD, MIDDLE, TAIL = 0, 1, 2
 EDGE = 0.1  # the first and last tenth of a glued document count as its head and tail
 CONTEXT = 200  # characters of context kept on each side of an example
+LEADS = 64  # distinct names that open a piece kept per piece (`Info.leads`)
 #: A piece that starts after one of these (or a unit start) starts where a sentence may.
 _OPENS_AFTER = frozenset('.!?:;|•»"”’)]-–—')
 #: ... and one that ends before one of these (or a unit end) ends where a sentence may.
@@ -34,6 +35,7 @@ class Occurrence:
     ends_line: bool = False  # a marker: nothing follows it on its line
     checked: bool = False  # whether a headline follows was looked at (the two above)
     key: int = 0  # the piece it is a sighting of (its counting key)
+    lead: str | None = None  # the name that opens it, a placeholder in its key (`lead_of`)
 
 
 @dataclass(slots=True)
@@ -56,6 +58,10 @@ class Info:
     seams: int = 0  # between sentences or units, on both sides
     share: float = 0.0  # sum over documents of the share of the text it takes
     seen: int = 0  # documents recorded here
+    #: The names that open it (a placeholder in its key), with their counts: at most LEADS
+    #: of them (a reporter's name comes again across a batch, a headline's words do not).
+    #: None until it has one (most pieces never do: no dict for each of them).
+    leads: dict[str, int] | None = None
 
     def record(self, occ: Occurrence, max_examples: int) -> None:
         self.seen += 1
@@ -76,11 +82,19 @@ class Info:
         self.dash_after += occ.dash_after
         self.seams += occ.seams
         self.share += occ.share
+        if occ.lead is not None:
+            self._add_lead(occ.lead, 1)
         if len(self.examples) < max_examples:
             # another spelling is another example; a marker's is what follows it
             after = occ.after if "marker" in occ.kinds else None
             if all(occ.raw != e[1] or (after is not None and after != e[2]) for e in self.examples):
                 self.examples.append((occ.before, occ.raw, occ.after))
+
+    def _add_lead(self, lead: str, count: int) -> None:
+        if self.leads is None:
+            self.leads = {}
+        if lead in self.leads or len(self.leads) < LEADS:
+            self.leads[lead] = self.leads.get(lead, 0) + count
 
     def merge(self, other: Info, max_examples: int) -> None:
         """Add the sightings of `other` (the same piece, found another way)."""
@@ -91,6 +105,8 @@ class Info:
         self.seams += other.seams
         self.share += other.share
         self.seen += other.seen
+        for lead, count in (other.leads or {}).items():
+            self._add_lead(lead, count)
         for example in other.examples:
             if len(self.examples) < max_examples and all(example[1] != e[1] for e in self.examples):
                 self.examples.append(example)
