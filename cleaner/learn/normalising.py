@@ -1,9 +1,10 @@
 """Normalising: the key a piece is counted under, and the pattern it is written as.
 
 Numbers, dates, day names, the names after byline cues (`Editor:`, `Reporter:` ...) and a
-name that opens a piece before a separator (`Ahmad Faiz | Jurnalis Contoh`: an author line
-with no cue) become placeholders, so `22 Views` and `105 Views` are one piece; in a pattern
-they become the learned pack's macros (`MACROS`), so its rule matches `7 Views` too.
+name that opens a piece before a separator and an author's role (`Ahmad Faiz | Jurnalis
+Contoh`: an author line with no colon) become placeholders, so `22 Views` and `105 Views`
+are one piece; in a pattern they become the learned pack's macros (`MACROS`), so its rule
+matches `7 Views` too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ _NAME_CUES = (
 )
 #: What follows the name that opens an author line: a bar, a dot, a dash with blanks around it.
 _LEAD_SEPARATOR = r"[ \t\u00a0]*(?:[|·•–—]|-[ \t\u00a0])"
+#: ... and a word that says the name is an author's, soon after it: without one, the same
+#: shape is a headline before the site's name, a row of a table (`Pertamax - Rp 15.950 per
+#: liter`, `Persib Bandung - Dewa United`) or a series' sub-heading (`Klasemen | Piala AFF`).
+_LEAD_CUE = (
+    r"(?:Jurnalis|JURNALIS|Wartawan|WARTAWAN|Wartawati|Reporter|REPORTER|Penulis|PENULIS|"
+    r"Editor|EDITOR|Kontributor|KONTRIBUTOR|Koresponden|Redaktur|Pewarta|PEWARTA|Fotografer)"
+)
+_LEAD_REST = rf"{_LEAD_SEPARATOR}[^\n]{{0,40}}?(?<![\w]){_LEAD_CUE}(?![\w])"
 # One scan finds every generalised token (each starts with a digit or a capital); the text
 # between tokens is literal, split at white space. A URL stays literal, digits and all.
 _TOKEN = regex.compile(
@@ -58,8 +67,9 @@ _TOKEN = regex.compile(
     rf"|(?P<cue>(?:(?<!\w)|(?<=\p{{Ll}}))(?P<word>{_NAME_CUES})\s*:\s*)"
     rf"(?P<name>(?:{MACROS['name']})?)"
     # a name of two words or more that opens the piece, before a separator other than a comma
-    # (`Ahmad Faiz | Jurnalis Contoh`, `Ahmad Faiz - contohNews`): an author line with no cue
-    rf"|(?P<lead>\A{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{1,5}}(?={_LEAD_SEPARATOR}))"
+    # and a word that says it is an author's (`Ahmad Faiz | Jurnalis Contoh`): an author line
+    # with no colon
+    rf"|(?P<lead>\A{_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{1,5}}(?={_LEAD_REST}))"
     rf"|(?P<day>{MACROS['day']})"
     rf"|(?P<num>{MACROS['num']}))"
 )
@@ -90,7 +100,7 @@ _MAY_HAVE_TOKENS = re.compile(rf"[\d:]|{_DAY[3:-1]}|Jum")
 # ... nor a piece that does not open with capitalised words and a separator (matched at its
 # start: it fails at the first lower-case word)
 _LEAD_WORD = r"[A-Z][^\s|·•–—-]*"
-_MAY_LEAD = re.compile(rf"{_LEAD_WORD}(?:[ \t\u00a0]+{_LEAD_WORD}){{1,5}}{_LEAD_SEPARATOR}")
+_MAY_LEAD = re.compile(rf"{_LEAD_WORD}(?:[ \t\u00a0]+{_LEAD_WORD}){{1,5}}{_LEAD_REST}")
 
 
 def may_lead(text: str) -> bool:
@@ -99,6 +109,8 @@ def may_lead(text: str) -> bool:
 
     >>> may_lead("Ahmad Faiz | Jurnalis Contoh"), may_lead("Harga beras naik | kata dia")
     (True, False)
+    >>> may_lead("Pertamax Turbo - Rp 15.950 per liter"), may_lead("Harga Emas Naik - Warta")
+    (False, False)
     """
     return _MAY_LEAD.match(text) is not None
 

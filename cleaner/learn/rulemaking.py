@@ -577,12 +577,14 @@ def _names_recur(leads: dict[str, int]) -> bool:
 
     >>> _names_recur({"Ani Rahma": 3, "Budi Santoso": 2, "Siti": 1})
     True
+    >>> _names_recur({"Harga Emas Hari Ini": 60, "": 140})  # names past the cap: seen once
+    False
     >>> _names_recur({"Harga Emas Hari Ini": 3, "Banjir Rendam Bekasi": 1, "Jokowi Resmikan Tol": 1,
     ...               "Kurs Rupiah Melemah": 1, "Timnas Menang Lagi": 1})
     False
     """
-    counts = leads.values()
-    return 2 * sum(c for c in counts if c >= 2) >= sum(counts) + 1
+    again = sum(c for lead, c in leads.items() if c >= 2 and lead)  # ("": names past the cap)
+    return 2 * again >= sum(leads.values()) + 1
 
 
 def _slug(text: str, words: int = 4) -> str:

@@ -59,7 +59,8 @@ class Info:
     share: float = 0.0  # sum over documents of the share of the text it takes
     seen: int = 0  # documents recorded here
     #: The names that open it (a placeholder in its key), with their counts: at most LEADS
-    #: of them (a reporter's name comes again across a batch, a headline's words do not).
+    #: of them, and "" for the sightings of any other (a reporter's name comes again across a
+    #: batch, a headline's words do not).
     #: None until it has one (most pieces never do: no dict for each of them).
     leads: dict[str, int] | None = None
 
@@ -93,8 +94,9 @@ class Info:
     def _add_lead(self, lead: str, count: int) -> None:
         if self.leads is None:
             self.leads = {}
-        if lead in self.leads or len(self.leads) < LEADS:
-            self.leads[lead] = self.leads.get(lead, 0) + count
+        if lead not in self.leads and len(self.leads) >= LEADS:
+            lead = ""  # the sightings of names past the cap, counted as names seen once
+        self.leads[lead] = self.leads.get(lead, 0) + count
 
     def merge(self, other: Info, max_examples: int) -> None:
         """Add the sightings of `other` (the same piece, found another way)."""
