@@ -35,11 +35,22 @@ class Zones(NamedTuple):
 
     def allows(self, zone: str, start: int) -> bool:
         """Whether a rule of this zone may remove something that starts at `start`."""
-        if zone == "any":
-            return True
-        if zone in ("head", "edge") and start < self.head:
-            return True
-        return zone in ("tail", "edge") and start >= self.tail
+        return zone in zones_at(start < self.head, start >= self.tail)
+
+
+def zones_at(in_head: bool, in_tail: bool) -> frozenset[str]:
+    """The zones whose rules may remove what starts in the head zone (`in_head`), in the tail
+    zone (`in_tail`), in both or in neither (the story's middle: rules of any zone only)."""
+    return _ZONES_AT[in_head, in_tail]
+
+
+_ZONES_AT = {
+    (in_head, in_tail): frozenset(
+        ["any", *(("head", "edge") if in_head else ()), *(("tail", "edge") if in_tail else ())]
+    )
+    for in_head in (False, True)
+    for in_tail in (False, True)
+}
 
 
 class Unit(NamedTuple):

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 
 from ..packs import Rule
 from .headline import Known
-from .layout import Unit, Zones
+from .layout import Unit, Zones, zones_at
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
@@ -190,11 +190,7 @@ class Plan:
         cache_key = (key, in_head, in_tail)
         found = self._by_key.get(cache_key)
         if found is None:
-            zones = {"any"}
-            if in_head:
-                zones |= {"head", "edge"}
-            if in_tail:
-                zones |= {"tail", "edge"}
+            zones = zones_at(in_head, in_tail)
             found = tuple(
                 lr
                 for lr, chars in zip(self._lines, self._line_first, strict=True)

@@ -15,7 +15,7 @@ from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
 from .guards import guess_category
 from .headlines import Headlines, headline_like
-from .normalising import lead_of, may_lead, normalise
+from .normalising import LEAD, lead_of, may_lead, normalise
 from .packfile import Learned
 from .pieces import ends_with_cue, logical_lines, marker_key, markers, segments
 from .repeats import MAX_GRAMS, DocGrams, Grams
@@ -190,17 +190,19 @@ class Learner:
         raw = text[start:end]
         if not _TWO_LETTERS.search(raw):
             return None
+        led = False  # its key opens with a name's placeholder (an author line: see `lead_of`)
         if kind == "marker":  # its cue words in any case, with any separator or none
             h = hash((kind, marker_key(raw)))
         elif kind == "repeat":  # apart from the lines and segments: its extent depends on
             h = hash((kind, normalise(raw)))  # the documents before, settled by `finish`
         else:
-            h = hash(normalise(raw))
+            key = normalise(raw)
+            h, led = hash(key), key.startswith(LEAD)
         found = pieces.get(h)
         if found is None:
             again = kind != "repeat" and grams.known(start, end)
             found = pieces[h] = Occurrence(raw, start, end, {kind}, again=again, key=h)
-            if kind != "marker" and kind != "repeat":
+            if led:
                 found.lead = lead_of(raw)
         else:
             found.kinds.add(kind)

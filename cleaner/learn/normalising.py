@@ -166,6 +166,10 @@ def normalise(text: str) -> str:
     return " ".join(_KEY.sub(_placeholder, text).split())
 
 
+#: The placeholder of a name that opens a piece, as its key writes it.
+LEAD = "<lead>"
+
+
 def _placeholder(m: re.Match) -> str:
     kind = m.lastgroup
     if kind == "url":
