@@ -290,6 +290,33 @@ def test_long_repeated_prose_and_templated_sentences_are_not_learned():
     )
 
 
+_TEAMS = ["Persib Bandung", "Persija Jakarta", "Arema FC", "Bali United", "Borneo FC",
+          "PSM Makassar", "Dewa United"]  # fmt: skip
+
+
+def _standings(i: int) -> list[str]:
+    return [f"{team} - {(i * 7 + k * 5) % 60} poin" for k, team in enumerate(_TEAMS)]
+
+
+def test_a_table_a_share_of_the_batch_prints_is_not_learned_row_by_row():
+    # a sports desk's standings in a third of its articles: each row recurs with its own
+    # team's name and varying points, like a credit with its label
+    for where in ("middle", "end"):
+        docs = [article(i, **{where: _standings(i) if i % 3 == 0 else []}) for i in range(30)]
+        learned = learn(docs, site="contoh.id", known=None)
+        assert not learned.rules, [r.pattern for r in learned.rules]
+        reason = rejected(learned, "Persib Bandung - ")
+        assert reason == (
+            "numbers without a cue word in the middle of articles: a table's row"
+            if where == "middle"
+            else "a row of a table (3 or more lines end '- <num> poin')"
+        )
+    # a line with numbers at the end of every article, alone, is the site's: learned
+    docs = [article(i, end=[f"{i * 37 % 900 + 10} Views"]) for i in range(12)]
+    [rule] = learn(docs, site="contoh.id", known=None).rules
+    assert compiled(rule).fullmatch("1234 Views")
+
+
 def test_lone_common_words_and_near_total_lines_are_not_learned():
     docs = [article(i, middle=["dan"]) for i in range(4)]
     docs += [

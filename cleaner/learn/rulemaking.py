@@ -62,6 +62,10 @@ SHOWN_CONTEXT = 60
 STOCK_KEEP = "Pemerintah menyatakan akan meninjau kembali aturan itu dalam rapat pekan depan."
 COVERED_SHARE = 0.8  # a candidate the known rules remove this much of is already covered
 NEAR_TOTAL = 0.6  # a candidate that makes up this much of its documents is the article itself
+#: This many learned lines that differ only in their first words, with numbers, are a table.
+TABLE_ROWS = 3
+#: The words a table's row opens with (a team's, a bank's, a region's name).
+_ROW_HEAD = re.compile(r"[^\W\d_][\w.&’'-]*(?:[ \t]+[^\W\d_][\w.&’'-]*)*")
 #: Below --min-share (see `LearnOptions.cue_share`), a piece needs this many documents at
 #: least: in a small batch, three articles share a title or a sentence by chance.
 FEW_MIN_DOCS = 5
@@ -92,6 +96,7 @@ class Finisher:
                 self.accepted.append(cand)
             else:
                 self.rejected.append(Rejected(cand.text, cand.docs, reason))
+        self._tables()
         self.accepted = [c if c.marker else self._link(c) for c in self.accepted]
         rules = self._rules(n)
         sigs = _signatures(rules, n)
@@ -163,6 +168,25 @@ class Finisher:
             return f"{share}, and not a tag, placeholder or credit label (--cue-share)"
         return reason
 
+    def _tables(self) -> None:
+        """Unlearn the rows of a table: TABLE_ROWS accepted lines or more, with numbers and
+        no cue word, that differ only in the words they open with (`Persib Bandung - 42
+        poin`, `Persija Jakarta - 40 poin`; `Bank BCA | Beli Rp ...`). A sports or markets
+        desk ends a fifth of its articles with the same table; boilerplate that varies in
+        its first words is a name's (a credit), with a cue word."""
+        rows: dict[str, list[_Candidate]] = {}
+        for c in self.accepted:
+            if c.cue is None and not c.marker and (head := _ROW_HEAD.match(c.text)):
+                rest = c.text[head.end() :]
+                if any(k == "num" for k, _ in tokens(rest)):
+                    rows.setdefault(normalise(rest), []).append(c)
+        table = {id(c): rest for rest, cs in rows.items() if len(cs) >= TABLE_ROWS for c in cs}
+        for c in self.accepted:
+            if id(c) in table:
+                reason = f"a row of a table ({TABLE_ROWS} or more lines end {table[id(c)]!r})"
+                self.rejected.append(Rejected(c.text, c.docs, reason))
+        self.accepted = [c for c in self.accepted if id(c) not in table]
+
     def _runs_on(self, c: _Candidate) -> str | None:
         """The text of a piece learned at --min-share that the repeated token sequence `c`
         holds: a core at the lower threshold may run on from boilerplate into what a few
@@ -216,11 +240,16 @@ class Finisher:
             return reason
         if c.cue is not None and c.category not in ("navigation", "dateline"):
             return None
+        kinds = {k for k, _ in tokens(c.text)}
+        if c.cue is None and "num" in kinds and info.middle * 2 >= info.seen:
+            # `Bank BCA | Beli Rp 16.375 | Jual Rp 16.577`, `Persib Bandung - 42 poin`: the
+            # rows of a table that a fifth of a week's articles print
+            return "numbers without a cue word in the middle of articles: a table's row"
         lower = sum(w[0].islower() for w in words)
         if (len(words) > o.prose_words or len(c.text) > o.prose_chars) and lower * 2 >= len(words):
             return f"long and reads as prose ({len(words)} words): story text"
         if reads_as_sentence(c.text, words):
-            if any(k in ("num", "day", "date") for k, _ in tokens(c.text)):
+            if kinds & {"num", "day", "date"}:
                 return "a sentence with numbers or dates in it: story text from a template"
             if info.middle * 2 >= info.seen:
                 return "reads as a sentence and sits in the middle of articles: story text"
