@@ -25,8 +25,15 @@ def test_corpus_is_not_empty():
 @pytest.mark.parametrize("sentence", CASES)
 @pytest.mark.parametrize(
     "layout",
-    ["{s}", "{b}\n{s}\n{a}", "{b}\n\n{s}\n\n{a}", "{b} {s} {a}", "{b}   {s}   {a}", "{b}{s}{a}"],
-    ids=["alone", "line", "paragraph", "glued-space", "glued-blanks", "glued"],
+    [
+        "{s}", "{b}\n{s}\n{a}", "{b}\n\n{s}\n\n{a}", "{b} {s} {a}", "{b}   {s}   {a}", "{b}{s}{a}",
+        # the last line of the story, and glued after its last sentence (the tail zone)
+        "{b}\n{s}", "{b} {s}",
+    ],
+    ids=[
+        "alone", "line", "paragraph", "glued-space", "glued-blanks", "glued", "last-line",
+        "glued-last",
+    ],
 )
 def test_sentence_survives(sentence, layout):
     text = layout.format(s=sentence, b=BEFORE, a=AFTER)

@@ -117,6 +117,35 @@ def _add(text: str, start: int, end: int, append) -> None:
         append(Unit(start, start + len(stripped)))
 
 
+def glued_tail(text: str, parts: list[Unit], at: int) -> Unit | None:
+    """What is glued after the story's last sentence inside its unit, from `at` (where the
+    tail zone starts) to the unit's end (`... kata dia. Advertisement`): the line rules read
+    it as they would a line of its own. None when the tail zone starts at a unit's start (or
+    not at all), or when the rest reads as prose (eight words or more, half of them in lower
+    case: the story's last sentence without its stop).
+
+    >>> text = "Harga naik lagi pada Senin, kata dia. (ant/xyz)\\nBerita lain"
+    >>> rest = glued_tail(text, units(text), 37)
+    >>> text[rest.start : rest.end]
+    '(ant/xyz)'
+    >>> last = "Stok beras di gudang masih cukup sampai Lebaran, ujarnya"
+    >>> text = "Harga naik lagi pada Senin, kata dia. " + last
+    >>> glued_tail(text, units(text), 37) is None
+    True
+    """
+    for u in parts:
+        if u.start < at < u.end:
+            words = text[at : u.end].split()
+            if len(words) >= 8 and sum(w[0].islower() for w in words) * 2 >= len(words):
+                return None
+            rest: list[Unit] = []
+            _add(text, at, u.end, rest.append)
+            return rest[0] if rest else None
+        if u.start >= at:
+            break
+    return None
+
+
 def is_body_like(text: str) -> bool:
     """A unit that reads as a paragraph of the story: a full sentence of eight words or more."""
     i = len(text) - 1

@@ -11,7 +11,16 @@ from bisect import bisect_left, bisect_right
 from ..model import DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
-from .layout import Unit, Zones, head_end, inside_sentence, is_body_like, tail_start, units
+from .layout import (
+    Unit,
+    Zones,
+    glued_tail,
+    head_end,
+    inside_sentence,
+    is_body_like,
+    tail_start,
+    units,
+)
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
 from .whitespace import absorb
@@ -243,7 +252,16 @@ def _one_pass(
             if (kept := [i for i in at if i in near_set])
         }
     starts = [u.start for u in parts]  # (where each unit starts: which unit a removal is in)
-    for start, end, rule in plan.line_matches(text, near, zones, timeout, warnings):
+    lines = plan.line_matches(text, near, zones, timeout, warnings)
+    # what is glued after the story's last sentence, if its unit is no debris as a whole, is
+    # read as a line of its own (no caption if it reads as a clause: a short last sentence
+    # without its stop, `Skor akhir pertandingan itu 1-1 (imbang)`)
+    rest = glued_tail(text, near, zones.tail) if zones.tail < len(text) else None
+    if rest is not None and not any(s <= rest.start < e for s, e, _ in lines):
+        words = text[rest.start : rest.end].split()
+        skip = GLUED_TAIL_SKIP if sum(w[0].islower() for w in words) >= 3 else frozenset()
+        lines += plan.line_matches(text, [rest], zones, timeout, warnings, skip=skip)
+    for start, end, rule in lines:
         if not _whole_units_inside_sentence(text, parts, starts, start, end):
             taken.add(start, end, rule)
     for rule in plan.span_rules(found, found_all, near_starts, all_starts):
@@ -288,6 +306,11 @@ def _one_pass(
         for start, end in list(_duplicates(text, parts, taken, zones.head)):
             taken.add(start, end, None)
     return _result(text, taken, warnings)
+
+
+#: The categories of line rules not tried on what is glued after the story's last sentence
+#: when it reads as a clause (three words in lower case or more).
+GLUED_TAIL_SKIP = frozenset({"caption"})
 
 
 def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:

@@ -204,9 +204,16 @@ class Plan:
         return found
 
     def line_matches(
-        self, text: str, parts: list[Unit], zones: Zones, timeout: float, warnings: list[str]
+        self,
+        text: str,
+        parts: list[Unit],
+        zones: Zones,
+        timeout: float,
+        warnings: list[str],
+        skip: frozenset[str] = frozenset(),
     ) -> list[tuple[int, int, Rule]]:
-        """(start, end, rule) for each unit that a line rule matches whole.
+        """(start, end, rule) for each unit that a line rule (not of a category in `skip`)
+        matches whole.
 
         Each rule has `budget(timeout, text)` seconds for the text; a rule that runs out is skipped
         for the rest of it and named in `warnings`, and the other rules still apply.
@@ -237,7 +244,7 @@ class Plan:
                     if not anywhere or not _contains(text, lr.needs, start, end):
                         continue
                 rule = lr.rule
-                if rule.id in skipped:
+                if rule.id in skipped or rule.category in skip:
                     continue
                 left = left_for.get(rule.id, allowed)
                 began = time.monotonic()
