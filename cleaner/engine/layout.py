@@ -117,33 +117,49 @@ def _add(text: str, start: int, end: int, append) -> None:
         append(Unit(start, start + len(stripped)))
 
 
-def glued_tail(text: str, parts: list[Unit], at: int) -> Unit | None:
+def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     """What is glued after the story's last sentence inside its unit, from `at` (where the
-    tail zone starts) to the unit's end (`... kata dia. Advertisement`): the line rules read
-    it as they would a line of its own. None when the tail zone starts at a unit's start (or
-    not at all), or when the rest reads as prose (eight words or more, half of them in lower
-    case: the story's last sentence without its stop).
+    tail zone starts) to the unit's end (`... kata dia. Advertisement`), for the line rules
+    to read as they would a line of its own: the whole of it, then what follows each of its
+    own sentence ends (`Hotel Best Western di Kuta. (FOTO: ANTARA)`, `(FOTO: ANTARA)`), at
+    most GLUED_PIECES of them. Nothing when the tail zone starts at a unit's start (or not at
+    all), or when it reads as prose (eight words or more, half of them in lower case: the
+    story's last sentence without its stop).
 
-    >>> text = "Harga naik lagi pada Senin, kata dia. (ant/xyz)\\nBerita lain"
-    >>> rest = glued_tail(text, units(text), 37)
-    >>> text[rest.start : rest.end]
-    '(ant/xyz)'
+    >>> text = "Harga naik lagi pada Senin, kata dia. Hotel di Kuta. (ant/xyz)\\nBerita lain"
+    >>> [text[u.start : u.end] for u in glued_tail(text, units(text), 37)]
+    ['Hotel di Kuta. (ant/xyz)', '(ant/xyz)']
     >>> last = "Stok beras di gudang masih cukup sampai Lebaran, ujarnya"
     >>> text = "Harga naik lagi pada Senin, kata dia. " + last
-    >>> glued_tail(text, units(text), 37) is None
-    True
+    >>> glued_tail(text, units(text), 37)
+    []
     """
     for u in parts:
         if u.start < at < u.end:
             words = text[at : u.end].split()
             if len(words) >= 8 and sum(w[0].islower() for w in words) * 2 >= len(words):
-                return None
-            rest: list[Unit] = []
-            _add(text, at, u.end, rest.append)
-            return rest[0] if rest else None
+                return []
+            pieces: list[Unit] = []
+            _add(text, at, u.end, pieces.append)
+            pos = pieces[0].start if pieces else u.end
+            while len(pieces) < GLUED_PIECES:
+                found = [k for k in (text.find(c, pos, u.end) for c in ".!?…") if k >= 0]
+                if not found:
+                    break
+                i = min(found)
+                end = _sentence_end(text, i)
+                if end is not None:
+                    _add(text, end, u.end, pieces.append)
+                pos = i + 1
+            return pieces
         if u.start >= at:
             break
-    return None
+    return []
+
+
+#: Of what is glued after the story's last sentence, this many pieces are offered to the
+#: line rules at most (the whole, then what follows each sentence end in it).
+GLUED_PIECES = 3
 
 
 def is_body_like(text: str) -> bool:
@@ -200,18 +216,24 @@ TAIL_REACH = 20_000
 
 
 def tail_start(text: str, parts: list[Unit]) -> int:
-    """Offset where the tail zone starts: after the last sentence end of the last unit that
-    has one after eight words or more. Credits, codes, tags and copyright lines sit there;
-    the same text in the middle of a story is story text. No such sentence: no tail zone.
+    """Offset where the tail zone starts: after the last sentence of eight words or more (the
+    first sentence of a unit counts from the unit's start). Credits, codes, tags and
+    copyright lines sit there; the same text in the middle of a story is story text. No such
+    sentence: no tail zone. In a text glued into one line, a short sentence or a stop inside
+    debris after the story (`Foto: Dok. Istimewa`) does not end the story.
 
     >>> text = "Harga emas naik lagi pada perdagangan Senin pagi ini, kata dia.(ant/xyz)\\nemas"
     >>> text[tail_start(text, units(text)):]
     '(ant/xyz)\\nemas'
+    >>> text = "Harga emas naik lagi pada perdagangan Senin pagi ini, kata dia. Foto: Dok. Istimewa"
+    >>> text[tail_start(text, units(text)):]
+    ' Foto: Dok. Istimewa'
     """
     for u in reversed(parts):
         if u.end < len(text) - TAIL_REACH:
             break  # boilerplate at the end of an article is not this long
         pos, seen = u.end, False
+        later = None  # the sentence end after the one looked at (its sentence: the words between)
         while True:  # sentence ends from the unit's end backwards: the last one usually wins
             i = max(text.rfind(".", u.start, pos), text.rfind("!", u.start, pos),
                     text.rfind("?", u.start, pos), text.rfind("…", u.start, pos))  # fmt: skip
@@ -220,9 +242,12 @@ def tail_start(text: str, parts: list[Unit]) -> int:
             end = _sentence_end(text, i)
             if end is not None:
                 seen = True
-                if _EIGHT_WORDS.match(text, u.start, i):
-                    return end
+                if later is not None and _EIGHT_WORDS.match(text, end, later[0]):
+                    return later[1]
+                later = (i, end)
             pos = i
+        if later is not None and _EIGHT_WORDS.match(text, u.start, later[0]):
+            return later[1]
         if seen and u.end - u.start > 400:
             break  # a long unit with sentences but none after eight words: not worth going on
     return len(text)

@@ -254,13 +254,20 @@ def _one_pass(
     starts = [u.start for u in parts]  # (where each unit starts: which unit a removal is in)
     lines = plan.line_matches(text, near, zones, timeout, warnings)
     # what is glued after the story's last sentence, if its unit is no debris as a whole, is
-    # read as a line of its own (no caption if it reads as a clause: a short last sentence
-    # without its stop, `Skor akhir pertandingan itu 1-1 (imbang)`)
-    rest = glued_tail(text, near, zones.tail) if zones.tail < len(text) else None
-    if rest is not None and not any(s <= rest.start < e for s, e, _ in lines):
+    # read as a line of its own, or what follows a sentence end in it (no caption if it reads
+    # as a clause: a short last sentence without its stop, `Skor akhir pertandingan itu 1-1
+    # (imbang)`)
+    rests = glued_tail(text, near, zones.tail) if zones.tail < len(text) else []
+    if rests and any(s <= rests[0].start < e for s, e, _ in lines):
+        rests = []
+    for rest in rests:
         words = text[rest.start : rest.end].split()
         skip = GLUED_TAIL_SKIP if sum(w[0].islower() for w in words) >= 3 else frozenset()
-        lines += plan.line_matches(text, [rest], zones, timeout, warnings, skip=skip)
+        hit = plan.line_matches(text, [rest], zones, timeout, warnings, skip=skip)
+        if hit:
+            lines += hit
+            rests = []
+            break
     for start, end, rule in lines:
         if not _whole_units_inside_sentence(text, parts, starts, start, end):
             taken.add(start, end, rule)
@@ -297,6 +304,13 @@ def _one_pass(
                 continue
             if not _whole_units_inside_sentence(text, parts, starts, start, end):
                 taken.add(start, end, rule)
+    # a tail's heading glued after the last sentence (`... kata dia. Berita Terkait`): what
+    # the tail rules take on a line of its own, read as one
+    for rule in plan.tails if rests and not taken.inside(rests[0].start) else ():
+        at = [(u.start, u.end) for u in rests if rule.compiled.fullmatch(text[u.start : u.end])]
+        if at:
+            _take_tail(text, rule, at, taken, parts, starts)
+            break
     if dedupe:
         # a lead-in is found in the first pass or never: later passes only close seams
         first = seams is None and parts

@@ -104,6 +104,7 @@ class Plan:
         self._line_first = [first_chars(r.pattern) for r in self.line_rules]
         self._by_key: dict[tuple[str, bool, bool], tuple[_LineRule, ...]] = {}
         self.others = [r for r in ordered if r.scope != "line"]
+        self.tails = [r for r in self.others if r.scope == "tail"]
         self.prefixes = {r.id: _search_prefixes(r.pattern) for r in self.others}
         # literals one of which every match holds: a rule with no place to look (no prefix,
         # no anchored start) skips a stretch without any. Looked for once per stretch, not
