@@ -134,8 +134,10 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     >>> glued_tail(text, units(text), 37)
     []
     """
-    for u in parts:
-        if u.start < at < u.end:
+    for u in reversed(parts):  # (the tail zone is at the end: a unit or two from it)
+        if u.end <= at:
+            break
+        if u.start < at:
             words = text[at : u.end].split()
             if len(words) >= 8 and sum(w[0].islower() for w in words) * 2 >= len(words):
                 return []
@@ -152,8 +154,6 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
                     _add(text, end, u.end, pieces.append)
                 pos = i + 1
             return pieces
-        if u.start >= at:
-            break
     return []
 
 
@@ -232,25 +232,32 @@ def tail_start(text: str, parts: list[Unit]) -> int:
     for u in reversed(parts):
         if u.end < len(text) - TAIL_REACH:
             break  # boilerplate at the end of an article is not this long
-        pos, seen = u.end, False
+        # sentence ends from the unit's end backwards: the last one usually wins (where each
+        # mark was last seen: a mark absent from the unit is looked for once)
+        marks = [text.rfind(c, u.start, u.end) for c in _MARKS]
+        seen = False
         later = None  # the sentence end after the one looked at (its sentence: the words between)
-        while True:  # sentence ends from the unit's end backwards: the last one usually wins
-            i = max(text.rfind(".", u.start, pos), text.rfind("!", u.start, pos),
-                    text.rfind("?", u.start, pos), text.rfind("…", u.start, pos))  # fmt: skip
-            if i < 0:
-                break
+        while (i := max(marks)) >= 0:
+            k = marks.index(i)
+            marks[k] = text.rfind(_MARKS[k], u.start, i)
             end = _sentence_end(text, i)
-            if end is not None:
-                seen = True
-                if later is not None and _EIGHT_WORDS.match(text, end, later[0]):
+            if end is None:
+                continue
+            seen = True
+            if later is not None:
+                if _EIGHT_WORDS.match(text, end, later[0]):
                     return later[1]
-                later = (i, end)
-            pos = i
+                if not _EIGHT_WORDS.match(text, u.start, i):
+                    break  # fewer than eight words before: no sentence of eight in the unit
+            later = (i, end)
         if later is not None and _EIGHT_WORDS.match(text, u.start, later[0]):
             return later[1]
         if seen and u.end - u.start > 400:
             break  # a long unit with sentences but none after eight words: not worth going on
     return len(text)
+
+
+_MARKS = ".!?…"
 
 
 def _sentence_end(text: str, i: int) -> int | None:
