@@ -97,3 +97,42 @@ def test_debris_glued_after_the_last_sentence_goes(where, debris):
         assert out.startswith(story) and out != story, "goes now: take it off GLUED_END_STAYS"
     else:
         assert out == story
+
+
+#: Glued before the dateline that opens a one-line text, these stay whole or in part (written
+#: down, not fixed): kinds that only a rule for glued text takes, or a rule for a line of its
+#: own in the middle or at the end of a story only; and pieces of credits and copyright lines
+#: that a rule takes only a part of.
+GLUED_HEAD_STAYS = {
+    # kinds taken at the end of a story, or only as a rule for glued text sees them
+    "Artikel Selanjutnya",
+    "Berita Lainnya",
+    "(ant/dil)",
+    "(fab/fab)",
+    "(rpi/rpi)",
+    "Sumber: ANTARA",
+    "Gabung grup WhatsApp pembaca kami untuk berita terbaru",
+    # part of it goes
+    "Hak Cipta © 2025 Suara.com",
+    "Hak Cipta © 2025 PT Media Nusantara",
+    "KOMPAS.com/BUDI SANTOSO",
+    "SHUTTERSTOCK/BASTIAN AS",
+}
+GLUED_HEAD = [(w, d) for w, d in ROWS if w != "end" and "\n" not in d]
+
+
+def test_the_glued_head_list_names_rows_of_the_corpus():
+    assert not GLUED_HEAD_STAYS - {d for _, d in GLUED_HEAD}
+
+
+@pytest.mark.parametrize(("where", "debris"), GLUED_HEAD, ids=[d[:40] for _, d in GLUED_HEAD])
+def test_debris_glued_before_the_dateline_goes(where, debris):
+    # a one-line text: what is glued before the dateline that opens the story is read as a
+    # line above it
+    story = f"JAKARTA, KOMPAS.com - {BEFORE} {AFTER}"
+    out = CLEANER.clean(f"{debris} {story}").text.strip()
+    assert out.endswith(story)  # never into the story
+    if debris in GLUED_HEAD_STAYS:
+        assert out != story, "goes now: take it off GLUED_HEAD_STAYS"
+    else:
+        assert out == story

@@ -58,6 +58,7 @@ from .headline_words import (
     TOKEN,
     WEAK,
 )
+from .layout import DATELINE
 
 #: The reason given when the text after a marker is no headline at all (it starts in lower
 #: case: `Tonton: begitu tulisan di layar ...`): then the marker is no link either.
@@ -171,10 +172,13 @@ def headline_end(
 
 
 def _cue(text: str, start: int, end: int) -> int:
-    """Where the next piece of boilerplate starts before `end` (else `end`). Every alternative
-    of CUE opens with a literal, so the regex module skips to their first letters itself."""
+    """Where the next piece of boilerplate or the story's dateline starts before `end` (else
+    `end`). Every alternative of CUE opens with a literal, so the regex module skips to their
+    first letters itself."""
     found = CUE.search(text, start + 2, end)
-    return found.start() if found else end
+    end = found.start() if found else end
+    dateline = DATELINE.search(text, start, end)  # (`Baca juga: ... JAKARTA, KOMPAS.com -`)
+    return dateline.start() if dateline else end
 
 
 def _opens_unit(text: str, marker: int) -> tuple[bool, str]:

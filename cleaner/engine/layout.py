@@ -157,6 +157,47 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     return []
 
 
+def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
+    """What is glued before the dateline that opens the story's first paragraph (`Ahmad Faiz
+    - detikNews | Senin, 12 Feb 2024 10:00 WIB JAKARTA, KOMPAS.com - ...`), for the line rules
+    to read as they would a line of its own above the story. None if the paragraph opens
+    with its dateline, or has none in its first DATELINE_REACH characters.
+
+    >>> text = "Editor: Ani Rahma JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini."
+    >>> piece = glued_head(text, units(text), 0)
+    >>> text[piece.start : piece.end]
+    'Editor: Ani Rahma'
+    """
+    for u in parts:
+        if u.start >= head:
+            m = DATELINE.search(text, u.start, min(u.end, u.start + DATELINE_REACH))
+            if m is None or m.start() == u.start:
+                return None
+            found: list[Unit] = []
+            _add(text, u.start, m.start(), found.append)
+            return found[0] if found else None
+    return None
+
+
+#: A dateline: a site's brand or an agency, with or without the city, and a dash (`JAKARTA,
+#: KOMPAS.com -`, `TRIBUNNEWS.COM, JAKARTA -`, `Jakarta (ANTARA) -`, `Jakarta, CNN Indonesia
+#: --`), after a blank. Looked for in the first DATELINE_REACH characters of the story. A
+#: city before the brand is in capitals or one word: a name glued before it is the credit's
+#: (`Editor: Ani Rahma Jakarta, CNN Indonesia --`).
+DATELINE = re.compile(
+    # after a blank, or glued to a name in lower case (`Nurmulia Rekso PurnomoTRIBUNNEWS.COM`)
+    r"(?:(?<=[ \t])|(?<=[a-z])(?=[A-Z]{2,}[\w-]*\.[A-Z]))"
+    r"(?:(?!(?:WIB|WITA|WIT|GMT|AM|PM)\b)"  # (a time's zone is no city)
+    r"(?:[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}|[A-Z][a-z]+)[ \t]?,[ \t]*)?"
+    r"(?:(?![\w-]*[a-z][A-Z][\w-]*\.)[A-Za-z][\w-]*\.(?:com|COM|co\.id|CO\.ID|id|ID|co|CO)(?![\w.])"
+    r"|(?:(?:[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}|[A-Z][a-z]+)[ \t]*)?"
+    r"\((?:ANTARA|Antara|AFP|Reuters|AP)\)"
+    r"|CNN Indonesia)"
+    r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z .]{1,30}?)?[ \t]*[-–—]{1,2}[ \t]*(?=[A-Z\"“])"
+)
+DATELINE_REACH = 300
+
+
 #: Of what is glued after the story's last sentence, this many pieces are offered to the
 #: line rules at most (the whole, then what follows each sentence end in it).
 GLUED_PIECES = 3

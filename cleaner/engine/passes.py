@@ -14,6 +14,7 @@ from .extend import extended_end
 from .layout import (
     Unit,
     Zones,
+    glued_head,
     glued_tail,
     head_end,
     inside_sentence,
@@ -268,6 +269,13 @@ def _one_pass(
             lines += hit
             rests = []
             break
+    # what is glued before the dateline that opens the story is read as a line above it; a
+    # line rule's match of its whole unit would run past the dateline into the story (a
+    # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
+    lead = glued_head(text, near, zones.head)
+    if lead is not None:
+        lines = [m for m in lines if not m[0] <= lead.start < lead.end < m[1]]
+        lines += plan.line_matches(text, [lead], Zones(lead.end, zones.tail), timeout, warnings)
     for start, end, rule in lines:
         if not _whole_units_inside_sentence(text, parts, starts, start, end):
             taken.add(start, end, rule)
