@@ -58,7 +58,7 @@ from .headline_words import (
     TOKEN,
     WEAK,
 )
-from .layout import DATELINE
+from .layout import find_dateline
 
 #: The reason given when the text after a marker is no headline at all (it starts in lower
 #: case: `Tonton: begitu tulisan di layar ...`): then the marker is no link either.
@@ -177,7 +177,7 @@ def _cue(text: str, start: int, end: int) -> int:
     first letters itself."""
     found = CUE.search(text, start + 2, end)
     end = found.start() if found else end
-    dateline = DATELINE.search(text, start, end)  # (`Baca juga: ... JAKARTA, KOMPAS.com -`)
+    dateline = find_dateline(text, start, end)  # (`Baca juga: ... JAKARTA, KOMPAS.com -`)
     return dateline.start() if dateline else end
 
 

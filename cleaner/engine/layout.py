@@ -170,7 +170,7 @@ def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
     """
     for u in parts:
         if u.start >= head:
-            m = DATELINE.search(text, u.start, min(u.end, u.start + DATELINE_REACH))
+            m = find_dateline(text, u.start, min(u.end, u.start + DATELINE_REACH))
             if m is None or m.start() == u.start:
                 return None
             found: list[Unit] = []
@@ -196,6 +196,17 @@ DATELINE = re.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][A-Za-z .]{1,30}?)?[ \t]*[-–—]{1,2}[ \t]*(?=[A-Z\"“])"
 )
 DATELINE_REACH = 300
+#: What every dateline holds: looked for first (a literal), the dateline only around it.
+_BRAND = re.compile(r"\.(?:com|COM|co|CO|id|ID)(?![\w.])|\((?:ANTARA|Antara|AFP|Reuters|AP)\)|CNN")
+
+
+def find_dateline(text: str, start: int, end: int) -> re.Match | None:
+    """The first dateline (DATELINE) in text[start:end], or None."""
+    for brand in _BRAND.finditer(text, start, end):
+        m = DATELINE.search(text, max(start, brand.start() - 60), min(end, brand.end() + 60))
+        if m is not None:
+            return m
+    return None
 
 
 #: Of what is glued after the story's last sentence, this many pieces are offered to the
