@@ -126,6 +126,15 @@ def test_a_closing_code_goes_alone_not_with_the_quote_it_ends():
     assert result.text.rstrip() == f"{P1}\n{quote}"  # the credit goes, not the quote
 
 
+@pytest.mark.parametrize("ending", ["(Foto)", "(Foto terlampir)", "ANTARA FOTO/Budi Santoso"])
+def test_a_caption_pattern_never_takes_a_short_one_line_story(ending):
+    # a caption's pattern (a line ending in a credit) once matched the whole of a short story
+    # glued into one line: the story is two sentences of eight words, a caption one at most
+    story = f"{P1} {P2}"
+    result = clean(f"{story} {ending}")
+    assert result.text.startswith(story), result.removals
+
+
 def test_the_search_for_repeats_inside_units_is_bounded(monkeypatch):
     from cleaner.engine import passes
 

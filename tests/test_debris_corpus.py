@@ -79,6 +79,8 @@ GLUED_END_STAYS = {
     # a caption after the story: its credit goes, its text stays
     "Ilustrasi beras. (Foto: Shutterstock)",
     "Ilustrasi beras. (Freepik)",
+    # a credit in lower case reads like a short last sentence's aside (`... (menangis)`)
+    "(dok. pribadi)",
 }
 GLUED_END = [(w, d) for w, d in ROWS if w != "head" and "\n" not in d]
 

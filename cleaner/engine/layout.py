@@ -312,6 +312,30 @@ def tail_start(text: str, parts: list[Unit]) -> int:
 _MARKS = ".!?…"
 
 
+def two_long_sentences(text: str, start: int, end: int) -> bool:
+    """text[start:end] holds two sentences of eight words or more: a story's paragraph (or a
+    short one-line story), not a caption with its credit.
+
+    >>> s = "Harga beras naik lagi pada pekan ini di pasar induk. "
+    >>> two_long_sentences(s + "(Foto)", 0, len(s) + 6), two_long_sentences(s * 2, 0, 2 * len(s))
+    (False, True)
+    """
+    count, prev = 0, start
+    for mark in _MARK.finditer(text, start, end):
+        stop = _sentence_end(text, mark.start())
+        if stop is None:
+            continue
+        if _EIGHT_WORDS.match(text, prev, mark.start()):
+            count += 1
+            if count == 2:
+                return True
+        prev = stop
+    return False
+
+
+_MARK = re.compile(r"[.!?…]")
+
+
 def _sentence_end(text: str, i: int) -> int | None:
     """The end of the sentence whose final mark is text[i] (its closing quotes and brackets
     included), or None if the mark ends no sentence: a full stop in a number or after an

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..model import DUPLICATE_RULE, Cleaned, Removal
+from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
 from .layout import (
@@ -20,6 +20,7 @@ from .layout import (
     inside_sentence,
     is_body_like,
     tail_start,
+    two_long_sentences,
     units,
 )
 from .leadin import repeated_lead_in
@@ -254,21 +255,14 @@ def _one_pass(
         }
     starts = [u.start for u in parts]  # (where each unit starts: which unit a removal is in)
     lines = plan.line_matches(text, near, zones, timeout, warnings)
-    # what is glued after the story's last sentence, if its unit is no debris as a whole, is
-    # read as a line of its own, or what follows a sentence end in it (no caption if it reads
-    # as a clause: a short last sentence without its stop, `Skor akhir pertandingan itu 1-1
-    # (imbang)`)
+    # what is glued after the story's last sentence is read as a line of its own (unless its
+    # whole unit went already)
     rests = glued_tail(text, near, zones.tail) if zones.tail < len(text) else []
     if rests and any(s <= rests[0].start < e for s, e, _ in lines):
         rests = []
-    for rest in rests:
-        words = text[rest.start : rest.end].split()
-        skip = GLUED_TAIL_SKIP if sum(w[0].islower() for w in words) >= 3 else frozenset()
-        hit = plan.line_matches(text, [rest], zones, timeout, warnings, skip=skip)
-        if hit:
-            lines += hit
-            rests = []
-            break
+    if rests and (hit := _glued_tail_lines(text, plan, rests, zones, timeout, warnings)):
+        lines += hit
+        rests = []
     # what is glued before the dateline that opens the story is read as a line above it; a
     # line rule's match of its whole unit would run past the dateline into the story (a
     # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
@@ -277,6 +271,8 @@ def _one_pass(
         lines = [m for m in lines if not m[0] <= lead.start < lead.end < m[1]]
         lines += plan.line_matches(text, [lead], Zones(lead.end, zones.tail), timeout, warnings)
     for start, end, rule in lines:
+        if rule.category == "caption" and _the_story(text, parts, start, end):
+            continue  # a caption's pattern that ran over a short one-line story: `... (Foto)`
         if not _whole_units_inside_sentence(text, parts, starts, start, end):
             taken.add(start, end, rule)
     for rule in plan.span_rules(found, found_all, near_starts, all_starts):
@@ -313,11 +309,12 @@ def _one_pass(
             if not _whole_units_inside_sentence(text, parts, starts, start, end):
                 taken.add(start, end, rule)
     # a tail's heading glued after the last sentence (`... kata dia. Berita Terkait`): what
-    # the tail rules take on a line of its own, read as one
-    for rule in plan.tails if rests and not taken.inside(rests[0].start) else ():
-        at = [(u.start, u.end) for u in rests if rule.compiled.fullmatch(text[u.start : u.end])]
-        if at:
-            _take_tail(text, rule, at, taken, parts, starts)
+    # the tail rules take on a line of its own, read as one (the whole of it only: after a
+    # sentence end in it, a heading's word may be the story's)
+    whole = rests[0] if rests and not taken.inside(rests[0].start) else None
+    for rule in plan.tails if whole is not None else ():
+        if rule.compiled.fullmatch(text[whole.start : whole.end]):
+            _take_tail(text, rule, [(whole.start, whole.end)], taken, parts, starts)
             break
     if dedupe:
         # a lead-in is found in the first pass or never: later passes only close seams
@@ -330,9 +327,45 @@ def _one_pass(
     return _result(text, taken, warnings)
 
 
-#: The categories of line rules not tried on what is glued after the story's last sentence
-#: when it reads as a clause (three words in lower case or more).
-GLUED_TAIL_SKIP = frozenset({"caption"})
+def _the_story(text: str, parts: list[Unit], start: int, end: int) -> bool:
+    """text[start:end] holds two sentences of eight words or more, and no other unit does:
+    removing it would remove the story (a long caption of two sentences beside a story
+    goes; a short one-line story that ends in `(Foto)` stays)."""
+    return two_long_sentences(text, start, end) and not any(
+        two_long_sentences(text, u.start, u.end) for u in parts if not start <= u.start < end
+    )
+
+
+def _glued_tail_lines(text: str, plan: Plan, rests: list[Unit], zones: Zones, timeout: float,
+                      warnings: list[str]) -> list[tuple[int, int, Rule]]:  # fmt: skip
+    """The line rule that matches what is glued after the story's last sentence (`rests`,
+    see `glued_tail`): the whole of it, else what follows a sentence end in it. None of it is
+    above the story. A caption only where it opens with a credit (a bracket, a label, a
+    slash) and has one word in lower case at most (a short last sentence or a table's row
+    ends in brackets too: `Skor akhir 1-1 (imbang)`, `Padi Jawa Barat (ton/ha)`);
+    after a sentence end in it, only a credit, a caption or an ad (`Ia belum berkomentar.
+    Editor: Ani Rahma`, `Hotel di Kuta. (FOTO: ANTARA)`): a word of a page's controls or a
+    prompt there may be the story's (`Rakyat sudah bicara. Dengarkan`)."""
+    below = Zones(min(zones.head, rests[0].start), zones.tail)
+    for k, rest in enumerate(rests):
+        skip = GLUED_AFTER_STOP_SKIP if k else frozenset()
+        piece = text[rest.start : rest.end]
+        lower = sum(w.lstrip("(\"“‘'[")[:1].islower() for w in piece.split())
+        if lower > 1 or not _CREDIT_OPENS.match(piece):
+            skip |= {"caption"}
+        hit = plan.line_matches(text, [rest], below, timeout, warnings, skip=skip)
+        if hit:
+            return hit
+    return []
+
+
+#: How a photo credit opens: a bracket, or a label or a slash in its first two words, not
+#: in brackets (`(FOTO: ANTARA)`, `Foto: Dok. Istimewa`, `Sumber foto: ...`, `KOMPAS.com/BUDI
+#: SANTOSO`, `ANTARA FOTO/Name`; not `Ganjar-Mahfud (PDIP/PPP)`).
+_CREDIT_OPENS = re.compile(r"\(|\S*[:/]|\S+\s+[^\s(]*[:/]")
+#: The categories of line rules not tried on what follows a sentence end inside what is
+#: glued after the story's last sentence.
+GLUED_AFTER_STOP_SKIP = frozenset(CATEGORIES) - {"byline", "caption", "ad"}
 
 
 def _ranges(parts: list[Unit]) -> list[tuple[int, int]]:
