@@ -26,15 +26,28 @@ def test_corpus_is_not_empty():
 @pytest.mark.parametrize(
     "layout",
     [
-        "{s}", "{b}\n{s}\n{a}", "{b}\n\n{s}\n\n{a}", "{b} {s} {a}", "{b}   {s}   {a}", "{b}{s}{a}",
+        "{s}",
+        "{b}\n{s}\n{a}",
+        "{b}\n\n{s}\n\n{a}",
+        "{b} {s} {a}",
+        "{b}   {s}   {a}",
+        "{b}{s}{a}",
         # the last line of the story, and glued after its last sentence (the tail zone)
-        "{b}\n{s}", "{b} {s}",
+        "{b}\n{s}",
+        "{b} {s}",
         # glued before the dateline that opens the story (a headline there)
         "{s} JAKARTA, KOMPAS.com - {a}",
     ],
     ids=[
-        "alone", "line", "paragraph", "glued-space", "glued-blanks", "glued", "last-line",
-        "glued-last", "before-dateline",
+        "alone",
+        "line",
+        "paragraph",
+        "glued-space",
+        "glued-blanks",
+        "glued",
+        "last-line",
+        "glued-last",
+        "before-dateline",
     ],
 )
 def test_sentence_survives(sentence, layout):

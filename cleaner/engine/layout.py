@@ -161,7 +161,9 @@ def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
     """What is glued before the dateline that opens the story's first paragraph (`Ahmad Faiz
     - detikNews | Senin, 12 Feb 2024 10:00 WIB JAKARTA, KOMPAS.com - ...`), for the line rules
     to read as they would a line of its own above the story. None if the paragraph opens
-    with its dateline, or has none in its first DATELINE_REACH characters.
+    with its dateline, or has none in its first DATELINE_REACH characters, or if a site's
+    name without a city comes after a word in lower case (named in the middle of a sentence:
+    `... menurut data Traveloka.com - "Kenaikan ...`).
 
     >>> text = "Editor: Ani Rahma JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini."
     >>> piece = glued_head(text, units(text), 0)
@@ -175,7 +177,12 @@ def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
                 return None
             found: list[Unit] = []
             _add(text, u.start, m.start(), found.append)
-            return found[0] if found else None
+            if not found:
+                return None
+            named = "," in m.group() or (m.group()[:1].isalpha() and "(" in m.group())
+            if not named and text[found[0].start : found[0].end].split()[-1][:1].islower():
+                return None  # mid-sentence: `... menurut data Traveloka.com - "Kenaikan ...`
+            return found[0]
     return None
 
 

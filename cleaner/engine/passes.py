@@ -269,7 +269,7 @@ def _one_pass(
     lead = glued_head(text, near, zones.head)
     if lead is not None:
         lines = [m for m in lines if not m[0] <= lead.start < lead.end < m[1]]
-        lines += plan.line_matches(text, [lead], Zones(lead.end, zones.tail), timeout, warnings)
+        lines += _glued_head_lines(text, plan, lead, zones, timeout, warnings)
     for start, end, rule in lines:
         if rule.category == "caption" and _the_story(text, parts, start, end):
             continue  # a caption's pattern that ran over a short one-line story: `... (Foto)`
@@ -336,6 +336,48 @@ def _the_story(text: str, parts: list[Unit], start: int, end: int) -> bool:
     )
 
 
+def _glued_head_lines(text: str, plan: Plan, lead: Unit, zones: Zones, timeout: float,
+                      warnings: list[str]) -> list[tuple[int, int, Rule]]:  # fmt: skip
+    """The line rule that matches what is glued before the story's dateline (`lead`, see
+    `glued_head`), as a line above the story: the whole of it, else what follows it from a
+    label in it on (`Editor: Ani Rahma`, `(Foto: Dok. Istimewa)`). A scraper glues the
+    article's title there too: when the whole does not open with a label and has four
+    capitalised words in a row, only a rule whose matches open with a word it names may
+    take it (`Laporan Wartawan ...`), not one that reads a name's or a caption's words
+    before its cue (`Harga Beras Naik Lagi Editor: Ani Rahma` keeps its title). A label
+    counts only after a title's words (three or more, one in lower case at most), not after
+    a sentence."""
+    above = Zones(lead.end, zones.tail)
+    piece = text[lead.start : lead.end]
+    titled = not _LABEL.match(piece) and _TITLE_RUN.search(piece) is not None
+    skip = _no_caption(piece)
+    hit = plan.line_matches(text, [lead], above, timeout, warnings, skip, cue_only=titled)
+    if hit:
+        return hit
+    for label in _LABEL.finditer(text, lead.start + 1, lead.end):
+        before = text[lead.start : label.start()].split()
+        if (
+            text[label.start() - 1] in " \t"
+            and len(before) >= 3
+            and sum(w[:1].islower() for w in before) <= 1
+        ):
+            # (after a title's words: not after a sentence, `Pemenang diumumkan malam ini.`,
+            # nor the first word of a label's two, `Pilihan Editor:`)
+            rest = Unit(label.start(), lead.end)
+            skip = _no_caption(text[rest.start : rest.end])
+            if hit := plan.line_matches(text, [rest], above, timeout, warnings, skip):
+                return hit
+    return []
+
+
+#: A label: a capitalised word (and a word in lower case: `Sumber foto:`) and a colon or a
+#: bar, or a bracket that opens with a label's word (`(Foto:`, `(Dok.`).
+_LABEL = re.compile(r"\([A-Za-z]+[.:]|[A-Z][\w.]*(?:[ \t][a-z][\w.]*)?[ \t]*[:|]")
+#: Four capitalised words in a row, none ending in a comma: a title's (a name has two or
+#: three words, and a comma after it: `Rina Anggraeni, Jurnalis ...`).
+_TITLE_RUN = re.compile(r"(?:(?<![\w.])[A-Z][\w.’'-]*[ \t]+){3}[A-Z]")
+
+
 def _glued_tail_lines(text: str, plan: Plan, rests: list[Unit], zones: Zones, timeout: float,
                       warnings: list[str]) -> list[tuple[int, int, Rule]]:  # fmt: skip
     """The line rule that matches what is glued after the story's last sentence (`rests`,
@@ -349,10 +391,7 @@ def _glued_tail_lines(text: str, plan: Plan, rests: list[Unit], zones: Zones, ti
     below = Zones(min(zones.head, rests[0].start), zones.tail)
     for k, rest in enumerate(rests):
         skip = GLUED_AFTER_STOP_SKIP if k else frozenset()
-        piece = text[rest.start : rest.end]
-        lower = sum(w.lstrip("(\"“‘'[")[:1].islower() for w in piece.split())
-        if lower > 1 or not _CREDIT_OPENS.match(piece):
-            skip |= {"caption"}
+        skip |= _no_caption(text[rest.start : rest.end])
         hit = plan.line_matches(text, [rest], below, timeout, warnings, skip=skip)
         if hit:
             return hit
@@ -363,6 +402,17 @@ def _glued_tail_lines(text: str, plan: Plan, rests: list[Unit], zones: Zones, ti
 #: in brackets (`(FOTO: ANTARA)`, `Foto: Dok. Istimewa`, `Sumber foto: ...`, `KOMPAS.com/BUDI
 #: SANTOSO`, `ANTARA FOTO/Name`; not `Ganjar-Mahfud (PDIP/PPP)`).
 _CREDIT_OPENS = re.compile(r"\(|\S*[:/]|\S+\s+[^\s(]*[:/]")
+
+
+def _no_caption(piece: str) -> frozenset[str]:
+    """{"caption"} unless a piece glued at the story's edge opens with a credit (a bracket, a
+    label, a slash) and has one word in lower case at most: a title or a short sentence ends
+    in brackets too (`Inflasi Mei Capai 2,5 Persen (yoy)`, `Skor akhir 1-1 (imbang)`)."""
+    lower = sum(w.lstrip("(\"“‘'[")[:1].islower() for w in piece.split())
+    return _CAPTION if lower > 1 or not _CREDIT_OPENS.match(piece) else frozenset()
+
+
+_CAPTION = frozenset({"caption"})
 #: The categories of line rules not tried on what follows a sentence end inside what is
 #: glued after the story's last sentence.
 GLUED_AFTER_STOP_SKIP = frozenset(CATEGORIES) - {"byline", "caption", "ad"}

@@ -73,12 +73,19 @@ def _search_prefixes(pattern: str) -> tuple[str, ...] | None:
 class _LineRule:
     """A line rule with the tests that let a unit skip it."""
 
-    __slots__ = ("compiled", "last", "longest", "needs", "prefix", "rule", "shortest", "zone")
+    __slots__ = (
+        "compiled", "cue", "last", "longest", "needs", "prefix", "rule", "shortest", "zone"
+    )  # fmt: skip
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.compiled = rule.compiled
         self.prefix = starts(rule.pattern)
+        # whether every match opens with a word of three letters or more it names (`Laporan`,
+        # `Foto`) or a mark or digit: not with a name's or a caption's capitalised words
+        self.cue = self.prefix is not None and all(
+            len(p) >= 3 or not p[:1].isalpha() for p in self.prefix
+        )
         last = last_chars(rule.pattern)
         self.last = frozenset(last) if last is not None else None
         self.zone = rule.zone
@@ -212,9 +219,10 @@ class Plan:
         timeout: float,
         warnings: list[str],
         skip: frozenset[str] = frozenset(),
+        cue_only: bool = False,
     ) -> list[tuple[int, int, Rule]]:
-        """(start, end, rule) for each unit that a line rule (not of a category in `skip`)
-        matches whole.
+        """(start, end, rule) for each unit that a line rule (not of a category in `skip`;
+        with `cue_only`, one whose matches open with a word it names) matches whole.
 
         Each rule has `budget(timeout, text)` seconds for the text; a rule that runs out is skipped
         for the rest of it and named in `warnings`, and the other rules still apply.
@@ -245,7 +253,7 @@ class Plan:
                     if not anywhere or not _contains(text, lr.needs, start, end):
                         continue
                 rule = lr.rule
-                if rule.id in skipped or rule.category in skip:
+                if rule.id in skipped or rule.category in skip or (cue_only and not lr.cue):
                     continue
                 left = left_for.get(rule.id, allowed)
                 began = time.monotonic()
