@@ -58,19 +58,14 @@ def test_glued_debris_takes_no_story_text(where, debris):
 #: each is a sentence of its own, or a clause, that position cannot tell from the story's
 #: last sentence; and the text of a caption whose credit goes.
 GLUED_END_STAYS = {
-    # sentences of eight words or more (the story runs to their end)
-    "Dapatkan berita terbaru setiap hari dari Suara.com. Mari bergabung di Grup Telegram "
-    '"Suara.com News Update", caranya klik link https://t.me/suaracomnews, kemudian join.',
-    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+    # a promo's first sentence goes, the short one after it stays
     "Dapatkan informasi, inspirasi dan insight di email kamu. Daftarkan email",
+    # a notice of two sentences whose second is short: after the story's last long sentence,
+    # it reads as a clause of eight words or more
     "Artikel ini khusus untuk pelanggan. Berlangganan sekarang untuk membaca tanpa batas.",
     "Kami menggunakan cookie untuk meningkatkan pengalaman Anda. Dengan melanjutkan, Anda "
     "menyetujui penggunaan cookie.",
-    "Klik di sini untuk update berita terkini lainnya.",
-    "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",
     "Artikel ini merupakan kiriman pembaca. Isi artikel sepenuhnya menjadi tanggung jawab penulis.",
-    "Every article written is 100% the responsibility of the writer.",
-    "Untuk membaca artikel ini, silakan masuk atau daftar.",
     # clauses of eight words, half of them in lower case: the last sentence without its stop
     "Simak berita lainnya seputar topik ini, di sini:",
     "Baca berita dengan sedikit iklan, klik di sini",

@@ -157,6 +157,43 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     return []
 
 
+def last_sentences(text: str, parts: list[Unit], at: int) -> list[Unit]:
+    """The story's last sentence, and its last two, up to `at` (where the tail zone starts),
+    when its unit holds eight words or more before them: a notice or a promo that is a
+    sentence of its own, glued to the story (`... kata dia. Dapatkan update berita pilihan dan
+    breaking news setiap hari dari Kompas.com.`), for the line rules to read as a line.
+
+    >>> text = "Harga naik lagi pada Senin, kata dia di kantornya. Stok aman. Isi tulisan penulis."
+    >>> [text[u.start : u.end] for u in last_sentences(text, units(text), len(text))]
+    ['Isi tulisan penulis.', 'Stok aman. Isi tulisan penulis.']
+    """
+    for u in reversed(parts):
+        if u.start < at <= u.end:
+            ends, pos = [], at
+            while len(ends) < 2:
+                i = max(text.rfind(c, u.start, pos) for c in _MARKS)
+                if i < 0:
+                    break
+                end = _sentence_end(text, i)
+                if end is not None and end < at:
+                    ends.append(end)
+                pos = i
+            found: list[Unit] = []
+            for end in ends:
+                if _EIGHT_WORDS.match(text, u.start, end):  # (the story stays before it)
+                    _add(text, end, at, found.append)
+            # not a piece that another sentence runs into with no stop between: the debris
+            # ended without one (`Klik untuk baca: Judul Pemerintah daerah berjanji ...`)
+            return [f for f in found if not _GLUED_SENTENCE.search(text, f.start + 1, f.end)]
+        if u.end < at:
+            break
+    return []
+
+
+#: A sentence that starts after a word, with no stop between (a capital, two lower-case words).
+_GLUED_SENTENCE = re.compile(r"(?<![.!?\"”’:])[ \t]+[A-Z][\w-]*[ \t]+[a-z]+[ \t]+[a-z]")
+
+
 def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
     """What is glued before the dateline that opens the story's first paragraph (`Ahmad Faiz
     - detikNews | Senin, 12 Feb 2024 10:00 WIB JAKARTA, KOMPAS.com - ...`), for the line rules

@@ -19,6 +19,7 @@ from .layout import (
     head_end,
     inside_sentence,
     is_body_like,
+    last_sentences,
     tail_start,
     two_long_sentences,
     units,
@@ -263,6 +264,12 @@ def _one_pass(
     if rests and (hit := _glued_tail_lines(text, plan, rests, zones, timeout, warnings)):
         lines += hit
         rests = []
+    # the story's last sentences, glued to it: a notice or a promo of a sentence of its own
+    for last in last_sentences(text, near, zones.tail):
+        below = Zones(min(zones.head, last.start), zones.tail)
+        if hit := plan.line_matches(text, [last], below, timeout, warnings, _NOT_SENTENCES):
+            lines += hit
+            break
     # what is glued before the dateline that opens the story is read as a line above it; a
     # line rule's match of its whole unit would run past the dateline into the story (a
     # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
@@ -413,6 +420,9 @@ def _no_caption(piece: str) -> frozenset[str]:
 
 
 _CAPTION = frozenset({"caption"})
+#: The categories of line rules not tried on the story's last sentences: a credit's or a
+#: caption's pattern reads a sentence after its label (`Sumber: data BPS menunjukkan ...`).
+_NOT_SENTENCES = frozenset(CATEGORIES) - {"ad", "promo", "comment", "disclaimer", "navigation"}
 #: The categories of line rules not tried on what follows a sentence end inside what is
 #: glued after the story's last sentence.
 GLUED_AFTER_STOP_SKIP = frozenset(CATEGORIES) - {"byline", "caption", "ad"}
