@@ -12,6 +12,7 @@ from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned, Removal
 from ..packs import Rule
 from .extend import extended_end
 from .layout import (
+    DATELINE_REACH,
     Unit,
     Zones,
     glued_head,
@@ -20,7 +21,7 @@ from .layout import (
     inside_sentence,
     is_body_like,
     last_sentences,
-    tail_start,
+    story_end,
     two_long_sentences,
     units,
 )
@@ -238,7 +239,8 @@ def _one_pass(
     nothing more in. Tails and duplicates depend on the whole text and are judged again.
     """
     parts = units(text)
-    zones = Zones(head_end(text, parts), tail_start(text, parts))
+    tail, ends = story_end(text, parts)
+    zones = Zones(head_end(text, parts), tail)
     taken = Taken()
     warnings: list[str] = []
     if found_all is None:
@@ -256,27 +258,11 @@ def _one_pass(
         }
     starts = [u.start for u in parts]  # (where each unit starts: which unit a removal is in)
     lines = plan.line_matches(text, near, zones, timeout, warnings)
-    # what is glued after the story's last sentence is read as a line of its own (unless its
-    # whole unit went already)
-    rests = glued_tail(text, near, zones.tail) if zones.tail < len(text) else []
-    if rests and any(s <= rests[0].start < e for s, e, _ in lines):
-        rests = []
-    if rests and (hit := _glued_tail_lines(text, plan, rests, zones, timeout, warnings)):
-        lines += hit
-        rests = []
-    # the story's last sentences, glued to it: a notice or a promo of a sentence of its own
-    for last in last_sentences(text, near, zones.tail):
-        below = Zones(min(zones.head, last.start), zones.tail)
-        if hit := plan.line_matches(text, [last], below, timeout, warnings, _NOT_SENTENCES):
-            lines += hit
-            break
-    # what is glued before the dateline that opens the story is read as a line above it; a
-    # line rule's match of its whole unit would run past the dateline into the story (a
-    # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
-    lead = glued_head(text, near, zones.head)
-    if lead is not None:
-        lines = [m for m in lines if not m[0] <= lead.start < lead.end < m[1]]
-        lines += _glued_head_lines(text, plan, lead, zones, timeout, warnings)
+    rests: list[Unit] = []
+    if seams is None or any(s <= zones.head + DATELINE_REACH or s >= zones.tail - EDGE_REACH
+                            for s in seams):  # fmt: skip
+        # (a later pass: only where what the first one removed may have made a new edge)
+        lines, rests = _edges(text, plan, near, zones, ends, lines, timeout, warnings)
     for start, end, rule in lines:
         if rule.category == "caption" and _the_story(text, parts, start, end):
             continue  # a caption's pattern that ran over a short one-line story: `... (Foto)`
@@ -332,6 +318,37 @@ def _one_pass(
         for start, end in list(_duplicates(text, parts, taken, zones.head)):
             taken.add(start, end, None)
     return _result(text, taken, warnings)
+
+
+def _edges(
+    text: str, plan: Plan, near: list[Unit], zones: Zones, ends: tuple[int, ...], lines: list,
+    timeout: float, warnings: list[str],
+) -> tuple[list, list[Unit]]:  # fmt: skip
+    """`lines` (the line rules' matches on whole units) and theirs at the story's edges
+    inside a unit, where a text glued into one line has them: what is glued after its last
+    sentence, its last sentences, what is glued before its dateline. Returns the matches,
+    and what is glued after the last sentence if no line rule took it (for the tail rules)."""
+    # what is glued after the story's last sentence is read as a line of its own (unless its
+    # whole unit went already)
+    rests = glued_tail(text, near, zones.tail) if zones.tail < len(text) else []
+    if rests and any(s <= rests[0].start < e for s, e, _ in lines):
+        rests = []
+    if rests and (hit := _glued_tail_lines(text, plan, rests, zones, timeout, warnings)):
+        lines += hit
+        rests = []
+    # the story's last sentences, glued to it: a notice or a promo of a sentence of its own
+    if finals := last_sentences(text, near, zones.tail, ends):
+        below = Zones(min(zones.head, finals[-1].start), zones.tail)
+        hits = plan.line_matches(text, finals, below, timeout, warnings, _NOT_SENTENCES)
+        lines += hits[:1]  # (the last sentence's, if both match)
+    # what is glued before the dateline that opens the story is read as a line above it; a
+    # line rule's match of its whole unit would run past the dateline into the story (a
+    # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
+    lead = glued_head(text, near, zones.head)
+    if lead is not None:
+        lines = [m for m in lines if not m[0] <= lead.start < lead.end < m[1]]
+        lines += _glued_head_lines(text, plan, lead, zones, timeout, warnings)
+    return lines, rests
 
 
 def _the_story(text: str, parts: list[Unit], start: int, end: int) -> bool:
@@ -420,6 +437,10 @@ def _no_caption(piece: str) -> frozenset[str]:
 
 
 _CAPTION = frozenset({"caption"})
+#: How far before the tail zone a removal may make a new edge of the story (its last two
+#: sentences and what is glued after them).
+EDGE_REACH = 600
+
 #: The categories of line rules not tried on the story's last sentences: a credit's or a
 #: caption's pattern reads a sentence after its label (`Sumber: data BPS menunjukkan ...`).
 _NOT_SENTENCES = frozenset(CATEGORIES) - {"ad", "promo", "comment", "disclaimer", "navigation"}
