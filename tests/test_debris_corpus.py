@@ -60,6 +60,15 @@ def test_glued_debris_takes_no_story_text(where, debris):
 GLUED_END_STAYS = {
     # a promo's first sentence goes, the short one after it stays
     "Dapatkan informasi, inspirasi dan insight di email kamu. Daftarkan email",
+    # sentences of eight words or more (the story runs to their end: no rule reads the story's
+    # last sentences, which a promo's open pattern would take from the story too)
+    "Dapatkan berita terbaru setiap hari dari Suara.com. Mari bergabung di Grup Telegram "
+    '"Suara.com News Update", caranya klik link https://t.me/suaracomnews, kemudian join.',
+    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+    "Klik di sini untuk update berita terkini lainnya.",
+    "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",
+    "Every article written is 100% the responsibility of the writer.",
+    "Untuk membaca artikel ini, silakan masuk atau daftar.",
     # a notice of two sentences whose second is short: after the story's last long sentence,
     # it reads as a clause of eight words or more
     "Artikel ini khusus untuk pelanggan. Berlangganan sekarang untuk membaca tanpa batas.",

@@ -157,38 +157,6 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     return []
 
 
-def last_sentences(text: str, parts: list[Unit], at: int, ends: tuple[int, ...]) -> list[Unit]:
-    """The story's last sentence, and its last two, up to `at` (where the tail zone starts;
-    `ends`: where they start, from `story_end`), when its unit holds eight words or more
-    before them: a notice or a promo that is a sentence of its own, glued to the story (`...
-    kata dia. Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.`),
-    for the line rules to read as a line.
-
-    >>> story = "Harga naik lagi pada Senin, kata dia di kantornya pada pagi tadi. "
-    >>> notice = "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis."
-    >>> text = story + "Artikel ini kiriman pembaca kami di kota itu sejak lama. " + notice
-    >>> at, ends = story_end(text, units(text))
-    >>> [text[u.start : u.end][:40] for u in last_sentences(text, units(text), at, ends)]
-    ['Isi tulisan ini sepenuhnya menjadi tangg', 'Artikel ini kiriman pembaca kami di kota']
-    """
-    for u in reversed(parts):
-        if u.start < at <= u.end:
-            found: list[Unit] = []
-            for end in ends:
-                if _EIGHT_WORDS.match(text, u.start, end):  # (the story stays before it)
-                    _add(text, end, at, found.append)
-            # not a piece that another sentence runs into with no stop between: the debris
-            # ended without one (`Klik untuk baca: Judul Pemerintah daerah berjanji ...`)
-            return [f for f in found if not _GLUED_SENTENCE.search(text, f.start + 1, f.end)]
-        if u.end < at:
-            break
-    return []
-
-
-#: A sentence that starts after a word, with no stop between (a capital, two lower-case words).
-_GLUED_SENTENCE = re.compile(r"(?<![.!?\"”’:])[ \t]+[A-Z][\w-]*[ \t]+[a-z]+[ \t]+[a-z]")
-
-
 def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
     """What is glued before the dateline that opens the story's first paragraph (`Ahmad Faiz
     - detikNews | Senin, 12 Feb 2024 10:00 WIB JAKARTA, KOMPAS.com - ...`), for the line rules
@@ -320,12 +288,6 @@ def tail_start(text: str, parts: list[Unit]) -> int:
     >>> text[tail_start(text, units(text)):]
     ' Foto: Dok. Istimewa'
     """
-    return story_end(text, parts)[0]
-
-
-def story_end(text: str, parts: list[Unit]) -> tuple[int, tuple[int, ...]]:
-    """`tail_start`, and where the story's last sentence and the one before it start when
-    they are in the same unit (the ends of the sentences before them), read in one pass."""
     for u in reversed(parts):
         if u.end < len(text) - TAIL_REACH:
             break  # boilerplate at the end of an article is not this long
@@ -343,25 +305,15 @@ def story_end(text: str, parts: list[Unit]) -> tuple[int, tuple[int, ...]]:
             seen = True
             if later is not None:
                 if _EIGHT_WORDS.match(text, end, later[0]):
-                    return later[1], (end, *_previous_end(text, u.start, marks))
+                    return later[1]
                 if not _EIGHT_WORDS.match(text, u.start, i):
                     break  # fewer than eight words before: no sentence of eight in the unit
             later = (i, end)
         if later is not None and _EIGHT_WORDS.match(text, u.start, later[0]):
-            return later[1], ()
+            return later[1]
         if seen and u.end - u.start > 400:
             break  # a long unit with sentences but none after eight words: not worth going on
-    return len(text), ()
-
-
-def _previous_end(text: str, start: int, marks: list[int]) -> tuple[int, ...]:
-    """The next sentence end backwards, from where each mark was last seen (or none)."""
-    while (i := max(marks)) >= 0:
-        k = marks.index(i)
-        marks[k] = text.rfind(_MARKS[k], start, i)
-        if (end := _sentence_end(text, i)) is not None:
-            return (end,)
-    return ()
+    return len(text)
 
 
 _MARKS = ".!?…"

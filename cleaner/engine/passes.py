@@ -20,8 +20,7 @@ from .layout import (
     head_end,
     inside_sentence,
     is_body_like,
-    last_sentences,
-    story_end,
+    tail_start,
     two_long_sentences,
     units,
 )
@@ -239,8 +238,7 @@ def _one_pass(
     nothing more in. Tails and duplicates depend on the whole text and are judged again.
     """
     parts = units(text)
-    tail, ends = story_end(text, parts)
-    zones = Zones(head_end(text, parts), tail)
+    zones = Zones(head_end(text, parts), tail_start(text, parts))
     taken = Taken()
     warnings: list[str] = []
     if found_all is None:
@@ -262,7 +260,7 @@ def _one_pass(
     if seams is None or any(s <= zones.head + DATELINE_REACH or s >= zones.tail - EDGE_REACH
                             for s in seams):  # fmt: skip
         # (a later pass: only where what the first one removed may have made a new edge)
-        lines, rests = _edges(text, plan, near, zones, ends, lines, timeout, warnings)
+        lines, rests = _edges(text, plan, near, zones, lines, timeout, warnings)
     for start, end, rule in lines:
         if rule.category == "caption" and _the_story(text, parts, start, end):
             continue  # a caption's pattern that ran over a short one-line story: `... (Foto)`
@@ -305,7 +303,7 @@ def _one_pass(
     # the tail rules take on a line of its own, read as one (the whole of it only: after a
     # sentence end in it, a heading's word may be the story's)
     whole = rests[0] if rests and not taken.inside(rests[0].start) else None
-    for rule in plan.tails if whole is not None else ():
+    for rule in plan.tails_at(text, whole) if whole is not None else ():
         if rule.compiled.fullmatch(text[whole.start : whole.end]):
             _take_tail(text, rule, [(whole.start, whole.end)], taken, parts, starts)
             break
@@ -321,13 +319,13 @@ def _one_pass(
 
 
 def _edges(
-    text: str, plan: Plan, near: list[Unit], zones: Zones, ends: tuple[int, ...], lines: list,
-    timeout: float, warnings: list[str],
+    text: str, plan: Plan, near: list[Unit], zones: Zones, lines: list, timeout: float,
+    warnings: list[str],
 ) -> tuple[list, list[Unit]]:  # fmt: skip
     """`lines` (the line rules' matches on whole units) and theirs at the story's edges
     inside a unit, where a text glued into one line has them: what is glued after its last
-    sentence, its last sentences, what is glued before its dateline. Returns the matches,
-    and what is glued after the last sentence if no line rule took it (for the tail rules)."""
+    sentence, and what is glued before its dateline. Returns the matches, and what is glued
+    after the last sentence if no line rule took it (for the tail rules)."""
     # what is glued after the story's last sentence is read as a line of its own (unless its
     # whole unit went already)
     rests = glued_tail(text, near, zones.tail) if zones.tail < len(text) else []
@@ -336,11 +334,6 @@ def _edges(
     if rests and (hit := _glued_tail_lines(text, plan, rests, zones, timeout, warnings)):
         lines += hit
         rests = []
-    # the story's last sentences, glued to it: a notice or a promo of a sentence of its own
-    if finals := last_sentences(text, near, zones.tail, ends):
-        below = Zones(min(zones.head, finals[-1].start), zones.tail)
-        hits = plan.line_matches(text, finals, below, timeout, warnings, _NOT_SENTENCES)
-        lines += hits[:1]  # (the last sentence's, if both match)
     # what is glued before the dateline that opens the story is read as a line above it; a
     # line rule's match of its whole unit would run past the dateline into the story (a
     # short one-line text: `Sumber foto: Istimewa JAKARTA, KOMPAS.com - ...`)
@@ -437,13 +430,10 @@ def _no_caption(piece: str) -> frozenset[str]:
 
 
 _CAPTION = frozenset({"caption"})
-#: How far before the tail zone a removal may make a new edge of the story (its last two
-#: sentences and what is glued after them).
+#: How far before the tail zone a removal may make a new edge of the story (what is glued
+#: after its last sentence).
 EDGE_REACH = 600
 
-#: The categories of line rules not tried on the story's last sentences: a credit's or a
-#: caption's pattern reads a sentence after its label (`Sumber: data BPS menunjukkan ...`).
-_NOT_SENTENCES = frozenset(CATEGORIES) - {"ad", "promo", "comment", "disclaimer", "navigation"}
 #: The categories of line rules not tried on what follows a sentence end inside what is
 #: glued after the story's last sentence.
 GLUED_AFTER_STOP_SKIP = frozenset(CATEGORIES) - {"byline", "caption", "ad"}

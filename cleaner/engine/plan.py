@@ -139,6 +139,7 @@ class Plan:
             else:
                 self._always.append(i)
         self.literals = Literals({*self._spans_by_literal, *self._tails_by_literal, *also_find})
+        self._unlocated = {self.others[i].id for i in self._always}
 
     def with_headlines(self, headlines: Iterable[str]) -> Plan:
         """The same rules with other known headlines (a site pack of headlines alone): its
@@ -146,6 +147,21 @@ class Plan:
         other = copy.copy(self)
         other.headlines = Known(headlines)
         return other
+
+    def tails_at(self, text: str, unit: Unit) -> list[Rule]:
+        """The tail rules whose match may start at `unit`'s start (its opening fits), to be
+        tried on it as on a line of its own: not every tail rule of a large pack."""
+        fits = self.anchored_starts(text, [unit])
+        return [
+            r
+            for r in self.tails
+            if r.id in fits
+            or r.id in self._unlocated
+            or (
+                not r.anchored
+                and any(text.startswith(p, unit.start) for p in self.prefixes[r.id] or ())
+            )
+        ]
 
     def occurrences(self, text: str) -> Occurrences:
         return Occurrences(self.literals, text)
