@@ -143,16 +143,11 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
                 return []
             pieces: list[Unit] = []
             _add(text, at, u.end, pieces.append)
-            pos = pieces[0].start if pieces else u.end
-            while len(pieces) < GLUED_PIECES:
-                found = [k for k in (text.find(c, pos, u.end) for c in ".!?…") if k >= 0]
-                if not found:
+            for mark in _MARK.finditer(text, pieces[0].start if pieces else u.end, u.end):
+                if len(pieces) >= GLUED_PIECES:
                     break
-                i = min(found)
-                end = _sentence_end(text, i)
-                if end is not None:
+                if (end := _sentence_end(text, mark.start())) is not None:
                     _add(text, end, u.end, pieces.append)
-                pos = i + 1
             return pieces
     return []
 
@@ -340,7 +335,7 @@ def two_long_sentences(text: str, start: int, end: int) -> bool:
     return False
 
 
-_MARK = re.compile(r"[.!?…]")
+_MARK = re.compile(f"[{_MARKS}]")
 
 
 def _sentence_end(text: str, i: int) -> int | None:
