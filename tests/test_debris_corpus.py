@@ -24,6 +24,7 @@ GLUED_LOSES = {
     "Artikel ini telah tayang di TribunJakarta.com dengan judul Harga Beras Naik",
     # the same with no title at all: the story after it is read as the title
     "Artikel ini telah tayang di Kompas.com dengan judul",
+    "Artikel ini telah terbit di Gridhot.id dengan judul Harga Emas Naik",
 }
 
 
@@ -82,6 +83,11 @@ GLUED_END_STAYS = {
     # a caption after the story: its credit goes, its text stays
     "Ilustrasi beras. (Foto: Shutterstock)",
     "Ilustrasi beras. (Freepik)",
+    "Ilustrasi. (Foto: Freepik)",
+    "Ilustrasi pasar tradisional. Foto: Shutterstock",
+    # a marker that only a rule for its own line reads (with no headline after it, nothing
+    # tells it from the story's last words)
+    "Baca Juga",
     # a credit in lower case reads like a short last sentence's aside (`... (menangis)`)
     "(dok. pribadi)",
 }
@@ -108,6 +114,10 @@ GLUED_HEAD_STAYS = {
     "(ant/dil)",
     "(fab/fab)",
     "(rpi/rpi)",
+    "(miq/miq)",
+    "(pgr/pgr)",
+    "(rdp/imk)",
+    "(Reuters/Stringer)",
     "Sumber: ANTARA",
     "Gabung grup WhatsApp pembaca kami untuk berita terbaru",
     # four capitalised words in a row: a title's, for all a rule can tell (a title glued
@@ -117,6 +127,8 @@ GLUED_HEAD_STAYS = {
     # a credit in lower case
     "Ilustrasi beras. (Foto: Shutterstock)",
     "Ilustrasi beras. (Freepik)",
+    "Ilustrasi. (Foto: Freepik)",
+    "Ilustrasi pasar tradisional. Foto: Shutterstock",
     "(dok. pribadi)",
     # part of it goes
     "Hak Cipta © 2025 Suara.com",
