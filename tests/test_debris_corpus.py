@@ -25,6 +25,7 @@ GLUED_LOSES = {
     # the same with no title at all: the story after it is read as the title
     "Artikel ini telah tayang di Kompas.com dengan judul",
     "Artikel ini telah terbit di Gridhot.id dengan judul Harga Emas Naik",
+    "Artikel ini telah tayang di Kompas.tv dengan judul Harga Beras Naik",
 }
 
 
@@ -70,6 +71,15 @@ GLUED_END_STAYS = {
     "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",
     "Every article written is 100% the responsibility of the writer.",
     "Untuk membaca artikel ini, silakan masuk atau daftar.",
+    "Klik di sini untuk bergabung dengan WhatsApp Channel Tribun Jateng",
+    "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.",
+    "You must be logged in to post a comment.",
+    "Tulisan dari Ahmad Faiz tidak mewakili pandangan dari redaksi kumparan",
+    "BBC tidak bertanggung jawab atas konten dari situs eksternal.",
+    "Klik untuk berbagi pada WhatsApp (Membuka di jendela yang baru)",
+    "Your email address will not be published. Required fields are marked *",
     # a notice of two sentences whose second is short: after the story's last long sentence,
     # it reads as a clause of eight words or more
     "Artikel ini khusus untuk pelanggan. Berlangganan sekarang untuk membaca tanpa batas.",
@@ -85,9 +95,19 @@ GLUED_END_STAYS = {
     "Ilustrasi beras. (Freepik)",
     "Ilustrasi. (Foto: Freepik)",
     "Ilustrasi pasar tradisional. Foto: Shutterstock",
+    "Ilustrasi (Foto: Freepik)",
+    # a caption's label with a comma (BBC), a credit in lower case or after a label's dot:
+    # no credit opens them as the glued tail reads credits
+    "Sumber gambar, Getty Images",
+    "Sumber gambar, BBC Indonesia",
+    "Keterangan gambar, Presiden Prabowo Subianto di Istana Merdeka, Jakarta.",
+    "foto: instagram/@raisa6690",
+    "Dok. IDN Times",
     # a marker that only a rule for its own line reads (with no headline after it, nothing
     # tells it from the story's last words)
     "Baca Juga",
+    "Baca Artikel Lainnya",
+    "Baca Lagi",
     # a credit in lower case reads like a short last sentence's aside (`... (menangis)`)
     "(dok. pribadi)",
 }
@@ -129,12 +149,24 @@ GLUED_HEAD_STAYS = {
     "Ilustrasi beras. (Freepik)",
     "Ilustrasi. (Foto: Freepik)",
     "Ilustrasi pasar tradisional. Foto: Shutterstock",
+    "Ilustrasi (Foto: Freepik)",
     "(dok. pribadi)",
+    "foto: instagram/@raisa6690",
+    "Dok. IDN Times",
+    # a caption's label with a comma (BBC): a title's words for all the glued head can tell
+    "Sumber gambar, Getty Images",
+    "Sumber gambar, BBC Indonesia",
+    "Keterangan gambar, Presiden Prabowo Subianto di Istana Merdeka, Jakarta.",
+    # four capitalised words in a row (a title's, for all a rule can tell)
+    "Facebook Twitter WhatsApp Telegram Copy Link",
     # part of it goes
     "Hak Cipta © 2025 Suara.com",
     "Hak Cipta © 2025 PT Media Nusantara",
     "KOMPAS.com/BUDI SANTOSO",
     "SHUTTERSTOCK/BASTIAN AS",
+    "Copyright © 2025 Jawa Pos. All Rights Reserved.",
+    "Copyright 2025 Tirto.id - All Rights Reserved",
+    "Hak Cipta © 2025 Kompas.id",
 }
 GLUED_HEAD = [(w, d) for w, d in ROWS if w != "end" and "\n" not in d]
 

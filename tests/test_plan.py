@@ -7,6 +7,7 @@ against the obvious slow way, on every rule and on real text in several layouts.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -315,3 +316,51 @@ def test_a_site_pack_of_headlines_alone_shares_the_generic_plan_and_ends_links_e
     assert site_plan is not cleaner._generic_plan
     assert site_plan.literals is cleaner._generic_plan.literals
     assert site_plan.headlines is not cleaner._generic_plan.headlines
+
+
+def _prefilters(plan: Plan) -> dict[str, list[str]]:
+    """The shortcuts each rule of a plan has: a line rule's opening literals, required
+    literals, last characters and longest match; a span or tail rule's search prefixes,
+    required literals, and whether it is anchored at unit starts."""
+    found: dict[str, list[str]] = {}
+    for lr in plan._lines:
+        have = {
+            "opening": lr.prefix is not None,
+            "literal": lr.needs is not None,
+            "last": lr.last is not None,
+            "width": lr.longest != float("inf"),
+        }
+        found[lr.rule.id] = [name for name, ok in have.items() if ok]
+    for rule in plan.others:
+        have = {
+            "prefix": plan.prefixes[rule.id] is not None,
+            "literal": plan.needs[rule.id] is not None,
+            "anchored": rule.anchored,
+        }
+        found[rule.id] = [name for name, ok in have.items() if ok]
+    return found
+
+
+def test_no_shipped_rule_loses_a_prefilter():
+    """A rule edit can silently cost every article: one more spelling can push a rule's
+    openings past what the prefilter keeps, or leave its last character or width open, and
+    the rule then runs on every unit or the whole text. Each generic rule's shortcuts are
+    pinned in tests/cases/prefilters.json; losing one fails here (a new rule, or a rule that
+    gains one, updates the file: run `python -c "import tests.test_plan as t;
+    t.write_prefilters()"`)."""
+    pinned = json.loads((ROOT / "tests/cases/prefilters.json").read_text(encoding="utf-8"))
+    now = _prefilters(CLEANER._generic_plan)
+    lost = {
+        rule_id: sorted(set(pinned[rule_id]) - set(have))
+        for rule_id, have in now.items()
+        if rule_id in pinned and set(pinned[rule_id]) - set(have)
+    }
+    assert not lost, f"rules lost their prefilters (see the test's docstring): {lost}"
+    assert not set(now) - set(pinned), "new rules: pin their prefilters (see the docstring)"
+
+
+def write_prefilters() -> None:
+    """Pin the generic rules' prefilters as they are now (after a deliberate change)."""
+    now = _prefilters(CLEANER._generic_plan)
+    lines = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(now.items()))
+    (ROOT / "tests/cases/prefilters.json").write_text("{\n" + lines + "\n}\n", encoding="utf-8")
