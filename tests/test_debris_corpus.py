@@ -160,13 +160,9 @@ GLUED_HEAD_STAYS = {
     # four capitalised words in a row (a title's, for all a rule can tell)
     "Facebook Twitter WhatsApp Telegram Copy Link",
     # part of it goes
-    "Hak Cipta © 2025 Suara.com",
     "Hak Cipta © 2025 PT Media Nusantara",
     "KOMPAS.com/BUDI SANTOSO",
     "SHUTTERSTOCK/BASTIAN AS",
-    "Copyright © 2025 Jawa Pos. All Rights Reserved.",
-    "Copyright 2025 Tirto.id - All Rights Reserved",
-    "Hak Cipta © 2025 Kompas.id",
 }
 GLUED_HEAD = [(w, d) for w, d in ROWS if w != "end" and "\n" not in d]
 
