@@ -247,10 +247,11 @@ class Plan:
         allowed = budget(timeout, text)
         left_for: dict[str, float] = {}
         skipped: set[str] = set()
-        # whether a rule's literals are anywhere in the text: looked up once, the first time
+        # which of a rule's literals are anywhere in the text: looked up once, the first time
         # the rule is a candidate (not for every rule: a thousand learned rules cost nothing
-        # on a text where their first characters open no unit)
-        in_text: dict[_LineRule, bool] = {}
+        # on a text where their first characters open no unit); a unit is searched for those
+        # only (most texts hold none of a caption's `[` or `Foto:`)
+        in_text: dict[_LineRule, tuple[str, ...]] = {}
         head, tail = zones
         for u in parts:
             start, end = u.start, u.end
@@ -263,10 +264,10 @@ class Plan:
                 if lr.last is not None and last not in lr.last:
                     continue
                 if lr.needs is not None:
-                    anywhere = in_text.get(lr)
-                    if anywhere is None:
-                        anywhere = in_text[lr] = _contains(text, lr.needs, 0, len(text))
-                    if not anywhere or not _contains(text, lr.needs, start, end):
+                    present = in_text.get(lr)
+                    if present is None:
+                        present = in_text[lr] = tuple(filter(text.__contains__, lr.needs))
+                    if not present or not _contains(text, present, start, end):
                         continue
                 rule = lr.rule
                 if rule.id in skipped or rule.category in skip or (cue_only and not lr.cue):
