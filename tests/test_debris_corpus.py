@@ -233,3 +233,42 @@ def test_a_site_named_in_a_sentence_is_no_dateline(text):
     # a site's name and a dash in the middle of a sentence: nothing before it is a line
     out = CLEANER.clean(f"{text} {AFTER}").text
     assert text.split(" ", 3)[3] in out
+
+
+#: How scrapers spell a blank: a no-break space between words (`&nbsp;`), a zero-width space
+#: or a byte-order mark at a line's edge, blanks left at the end of a line or the text.
+BLANK_SPELLINGS = [
+    pytest.param(lambda d: d.replace(" ", "\u00a0"), id="no-break-spaces"),
+    pytest.param(lambda d: d.replace(" ", "\u202f"), id="narrow-no-break-spaces"),
+    pytest.param(lambda d: d + "\u200b", id="zero-width-space-after"),
+    pytest.param(lambda d: "\ufeff" + d, id="byte-order-mark-before"),
+    pytest.param(lambda d: d + "  ", id="blanks-after"),
+    pytest.param(lambda d: "\t" + d, id="tab-before"),
+]
+ONE_LINE_ROWS = [(w, d) for w, d in ROWS if "\n" not in d]
+
+
+@pytest.mark.parametrize("spell", BLANK_SPELLINGS)
+def test_debris_goes_whatever_its_blanks_are_made_of(spell):
+    """Each row goes on a line of its own with its blanks spelled otherwise, and the output
+    keeps the input's own characters (the rules read a no-break space as a blank)."""
+    stays = []
+    for where, debris in ONE_LINE_ROWS:
+        odd = spell(debris)
+        if where == "head":
+            text, want = f"{odd}\n{BEFORE}\n{AFTER}", f"{BEFORE}\n{AFTER}"
+        else:
+            text, want = f"{BEFORE}\n{AFTER}\n{odd}", f"{BEFORE}\n{AFTER}"
+        result = CLEANER.clean(text)
+        if result.text != want:
+            stays.append(debris)
+        assert all(text[r.start : r.end] == r.text for r in result.removals)
+    assert not stays, f"{len(stays)} rows stay: {stays[:5]}"
+
+
+def test_story_text_keeps_its_own_blanks():
+    """The output is the input's own characters: no-break spaces in the story stay (a
+    zero-width space at the end of the line before a removed one goes with it, as a blank)."""
+    story = f"{BEFORE.replace(' ', chr(0xA0), 3)}\n{AFTER.replace(' ', chr(0x202F), 2)}"
+    assert CLEANER.clean(f"{story}\u200b\nADVERTISEMENT\u200b").text == story
+    assert CLEANER.clean(f"\ufeffADVERTISEMENT\n{story}").text == story

@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 
 from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned
 from ..packs import Pack, Rule, check_unique, compile_pattern, default_rules_dir, load_packs
-from .passes import DEFAULT_TIMEOUT, run_rules
+from .passes import DEFAULT_TIMEOUT, on_text, run_rules
 from .plan import Occurrences, Plan
 from .prefilter import required
+from .whitespace import blank_view
 
 
 class Cleaner:
@@ -161,6 +162,7 @@ class Cleaner:
         """Clean one document. `url`, when known, selects the site packs for that host;
         `site`, the name of the document's site, also the site packs that list that name
         (`sites = ["my-dump"]`: a pack learned from a batch grouped by a name, not a URL)."""
+        original, text = text, blank_view(text)  # (rules read a no-break space as a blank)
         host, bad_url = _host(url)  # (a URL with no host to read: by signature, as without)
         found = None if host is not None else self._generic_plan.occurrences(text)
         chosen = self._site_rules(text, host, found)
@@ -181,7 +183,11 @@ class Cleaner:
             self._plans[key] = plan
         if plan.literals is not self._generic_plan.literals:
             found = None  # a site pack's plan looks for more literals: its own scan
-        result = run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
+        result = run_rules(
+            text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found, blank=False
+        )
+        if text is not original:
+            result = on_text(original, result)
         if bad_url:
             warning = f"the URL cannot be read ({bad_url}): site packs chosen by the text"
             result = replace(result, warnings=(*result.warnings, warning))

@@ -26,7 +26,7 @@ from .layout import (
 )
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
-from .whitespace import absorb
+from .whitespace import absorb, blank_view
 
 #: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
 #: see `plan.budget`) before it is skipped for that document.
@@ -124,14 +124,19 @@ def run_rules(
     timeout: float = DEFAULT_TIMEOUT,
     dedupe: bool = False,
     found: Occurrences | None = None,
+    blank: bool = True,
 ) -> Cleaned:
     """Apply the rules to one text until nothing more comes off, and return the exact result.
 
     Removing one piece can expose another (a headline that ended at a banner, a line that
     repeats once its banner is gone), so the rules run again on the output until a pass
     removes nothing: cleaning the result again is then a no-op. One extra pass is the norm.
-    `found`: the plan's scan of `text`, if the caller has made it already.
+    `found`: the plan's scan of `text`, if the caller has made it already. `blank=False`: the
+    caller has read `text`'s no-break spaces as blanks already (see blank_view).
     """
+    view = blank_view(text) if blank else text
+    if view is not text:  # rules read no-break and zero-width spaces as blanks (see blank_view)
+        return on_text(text, run_rules(view, rules, timeout=timeout, dedupe=dedupe))
     plan = rules if isinstance(rules, Plan) else Plan(list(rules))
     found = found or plan.occurrences(text)
     result = _one_pass(text, plan, timeout, dedupe, found_all=found)
@@ -168,6 +173,21 @@ def _focus(parts: list[Unit], zones: Zones, seams: list[int]) -> list[int]:
         keep.update(range(max(0, i - 2), min(len(parts), i + 2)))
     keep.update(i for i, u in enumerate(parts) if u.start < zones.head or u.end > zones.tail)
     return sorted(keep)
+
+
+def on_text(text: str, result: Cleaned) -> Cleaned:
+    """`result`, made on a view of `text` with the same offsets (see blank_view), as made on
+    `text` itself: each removal's text and the output are `text`'s own characters."""
+    removals = tuple(
+        Removal(r.rule_id, r.category, r.start, r.end, text[r.start : r.end])
+        for r in result.removals
+    )
+    pieces, pos = [], 0
+    for r in removals:
+        pieces.append(text[pos : r.start])
+        pos = r.end
+    pieces.append(text[pos:])
+    return Cleaned("".join(pieces), removals, result.warnings)
 
 
 def _merge(original: str, earlier: list[Removal], later: tuple[Removal, ...]) -> list[Removal]:

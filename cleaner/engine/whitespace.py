@@ -3,7 +3,9 @@
 Removal is deletion only, so the white space that framed a removed line or span must go with
 it, or the output fills with blank lines and double spaces. Removals separated only by white
 space are treated as one block (the white space between them goes with them). Then, per block:
-- at the start of the text it takes the white space after it, at the end the white space before;
+- at the start of the text it takes the white space on both sides, at the end the white space
+  before it and the blanks after it (the text's last line break stays): none is left at an
+  edge of the output;
 - a block with white space on both sides takes the white space after it (`a X b` -> `a b`,
   a whole line takes its line break and following blank lines), except when only the side
   after it holds a line break: then it takes the blanks before it (`a X\\nb` -> `a\\nb`);
@@ -19,6 +21,35 @@ space are treated as one block (the white space between them goes with them). Th
 """
 
 from __future__ import annotations
+
+import re
+
+#: Characters that show as a blank: no-break, narrow, thin, figure and ideographic spaces.
+_SPACE_LIKE = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_AS_BLANK = re.compile(f"[{_SPACE_LIKE}]")  # (a substitution: str.translate reads every char)
+#: Characters that show as nothing (a zero-width space, a byte-order mark, a word joiner):
+#: read as a blank where no blank is beside them (`Baca\u200bJuga`, a line's end), else left.
+_ZW = "[\u200b\ufeff\u2060]"
+_ZERO_WIDTH = re.compile(
+    rf"(?<![ \t\n]){_ZW}(?![ \t\r\n])|(?<=\n){_ZW}|{_ZW}(?=\r?\n|\Z)|\A{_ZW}"
+)
+
+
+def blank_view(text: str) -> str:
+    r"""`text` with the characters that show as a blank (or as nothing, between two words or at
+    a line's edge) read as one, character for character: rules written with plain blanks
+    match `Baca\u00a0Juga:` and a line that ends in a zero-width space, and offsets into the
+    view are offsets into the text. The text itself if it has none.
+
+    >>> blank_view("Baca\u00a0Juga:\u200bX\u200b\n\ufeffY. \u200bZ")
+    'Baca Juga: X \n Y. \u200bZ'
+    """
+    view = _AS_BLANK.sub(" ", text) if _AS_BLANK.search(text) else text
+    if "\u200b" in view or "\ufeff" in view or "\u2060" in view:
+        view = _ZERO_WIDTH.sub(" ", view)
+        if view == text:  # (a zero-width space beside a blank stays: nothing changed)
+            return text
+    return view
 
 
 def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -46,10 +77,11 @@ def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         before, after = text[left:start], text[end:right]
         if left == 0 and right == n:
             start, end = left, right
-        elif right == n:
+        elif right == n:  # the blanks after it too, up to the text's own last line break
             start = left
+            end += after.find("\n") if "\n" in after else len(after)
         elif left == 0:
-            end = right
+            start, end = left, right
         elif before and after:
             if "\n" in after and "\n" not in before:
                 start = left
