@@ -272,3 +272,39 @@ def test_story_text_keeps_its_own_blanks():
     story = f"{BEFORE.replace(' ', chr(0xA0), 3)}\n{AFTER.replace(' ', chr(0x202F), 2)}"
     assert CLEANER.clean(f"{story}\u200b\nADVERTISEMENT\u200b").text == story
     assert CLEANER.clean(f"\ufeffADVERTISEMENT\n{story}").text == story
+
+
+@pytest.mark.parametrize("mark", ["📌 ", "➡️ ", "👉", "▶ "])
+def test_debris_with_a_mark_before_it_goes_as_its_line_rule_reads_it(mark):
+    """Sites put an emoji or an arrow before their furniture (`📌 Baca Juga: ...`, `➡️ Ikuti
+    kami di Google News`). A line rule reads the line from its words on, and a removal takes
+    the marks it would leave alone on their line. A row that stays so is one found by a span
+    or tail rule at a unit's start (a tail heading: `📌 Berita Terkait` stays), written down
+    here as the known gap."""
+    stays = []
+    for where, debris in ONE_LINE_ROWS:
+        if where == "head":
+            layout, want = f"{mark}{debris}\n{BEFORE}\n{AFTER}", f"{BEFORE}\n{AFTER}"
+            plain = CLEANER.clean(f"{debris}\n{BEFORE}\n{AFTER}")
+        else:
+            layout, want = f"{BEFORE}\n{AFTER}\n{mark}{debris}", f"{BEFORE}\n{AFTER}"
+            plain = CLEANER.clean(f"{BEFORE}\n{AFTER}\n{debris}")
+        if CLEANER.clean(layout).text == want:
+            continue
+        scopes = {CLEANER.all_rules[r.rule_id].scope for r in plain.removals}
+        if "line" in scopes:
+            stays.append(debris)
+    assert not stays, f"{len(stays)} rows of line rules stay with {mark!r}: {stays[:5]}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{BEFORE}\n📌 Harga cabai juga naik dua kali lipat sejak awal bulan ini, kata pedagang.",
+        f"{BEFORE}\nSumber pendapatan media ada dua, kata peneliti.\n- Iklan\n- Langganan\n{AFTER}",
+        f"{BEFORE}\n👉 Komentar warga terbelah soal kenaikan harga beras itu, kata pengamat.",
+    ],
+    ids=["marked-story-line", "bulleted-list", "marked-sentence-opening-with-a-cue-word"],
+)
+def test_a_story_line_with_a_mark_before_it_stays(text):
+    assert CLEANER.clean(text).text == text

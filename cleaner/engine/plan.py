@@ -255,9 +255,13 @@ class Plan:
         head, tail = zones
         for u in parts:
             start, end = u.start, u.end
+            if not text[start].isascii() and (mark := DECORATION.match(text, start, end)):
+                start = mark.end()  # `📌 Baca juga`, `➡️ Ikuti kami`: read from the words on
+                if start >= end:
+                    continue
             last, width = text[end - 1], end - start
             # a unit of the story's middle (most of them) is offered no rule of a zone
-            for lr in self._candidates(text[start : start + 4], start < head, start >= tail):
+            for lr in self._candidates(text[start : start + 4], u.start < head, start >= tail):
                 # cheapest test first: most units are sentences, longer than any line rule
                 if not lr.shortest <= width <= lr.longest:
                     continue
@@ -288,7 +292,7 @@ class Plan:
                     continue
                 left_for[rule.id] = left - spent
                 if m:
-                    found.append((start, end, rule))
+                    found.append((u.start, end, rule))
                     break
         return found
 
@@ -348,6 +352,12 @@ class Plan:
                 yield start, end
 
 
+#: Marks a site puts before a line of its furniture (emoji, arrows, pointing hands, a play
+#: sign), not a list's bullet (`- Iklan`, `• Langganan` are a story's items).
+DECORATION = re.compile(
+    "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+    "\U0001f000-\U0001faff\ufe0f\u200d])+[ \t\u00a0]*"
+)
 #: A span rule is skipped for a stretch that holds none of up to this many literals, one of
 #: which every match holds (checked once per stretch, not per unit: more literals pay).
 TEXT_REQUIRED = 24

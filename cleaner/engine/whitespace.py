@@ -63,12 +63,39 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int
     return groups
 
 
+#: What a removal leaves of its line that goes with it: a few marks, no letter or digit
+#: (`📌 ` before `Baca Juga: ...`, the `- ` of a list item that was a link, a closing `»`).
+RESIDUE_MAX = 8
+
+
+def _residue(piece: str) -> bool:
+    marks = piece.strip()
+    return 0 < len(marks) <= RESIDUE_MAX and not any(ch.isalnum() for ch in marks)
+
+
+def _line_residue(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) grown over the marks the removal would leave alone on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if (before.strip() or after.strip()) and (
+        (_residue(before) or not before.strip()) and (_residue(after) or not after.strip())
+    ):
+        if before.strip():
+            start = line_start + len(before) - len(before.lstrip())
+        if after.strip():
+            end = line_end - (len(after) - len(after.rstrip()))
+    return start, end
+
+
 def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return `spans` (sorted, disjoint) grown over the white space they leave behind."""
+    """Return `spans` (sorted, disjoint) grown over the white space they leave behind, and
+    over a few marks they would leave alone on their line (`📌 ` of `📌 Baca Juga: ...`)."""
     n = len(text)
     out: list[tuple[int, int]] = []
     for group in _groups(text, spans):
-        start, end = group[0][0], group[-1][1]
+        start, end = _line_residue(text, group[0][0], group[-1][1])
         left, right = start, end
         while left > 0 and text[left - 1].isspace():
             left -= 1
