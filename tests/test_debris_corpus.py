@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from cleaner import Cleaner
@@ -307,4 +309,49 @@ def test_debris_with_a_mark_before_it_goes_as_its_line_rule_reads_it(mark):
     ids=["marked-story-line", "bulleted-list", "marked-sentence-opening-with-a-cue-word"],
 )
 def test_a_story_line_with_a_mark_before_it_stays(text):
+    assert CLEANER.clean(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para satu.\n\nFoto: Antara\n\n- Hak Cipta © 2025 Kompas.id\n",
+        f"{BEFORE}\n\nADVERTISEMENT \u200bKomentar\n\n{AFTER}",
+        f"{BEFORE}\r\n\r\nADVERTISEMENT\r\n",
+        f"{BEFORE}\n{AFTER}\n📌 Baca Juga: Harga Emas Naik\n",
+        f"\ufeff📌 Editor: Ani Rahma\n{BEFORE}\u00a0\n{AFTER}\u200b",
+    ],
+    ids=["residue-after-a-removal", "zero-width-at-a-new-edge", "crlf", "mark", "bom-mark"],
+)
+def test_removals_stay_disjoint_exact_and_final(text):
+    """A removal grown over a line's residue or an edge's blanks stays disjoint from the next,
+    each removal is its slice of the input, deleting them gives the output, a text's own last
+    line break (`\\r\\n` too) stays, and cleaning the output again removes nothing (an
+    adversarial review of these changes found each of these broken once)."""
+    result = CLEANER.clean(text)
+    spans = [(r.start, r.end) for r in result.removals]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert all(text[r.start : r.end] == r.text for r in result.removals)
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        pos = end
+    assert "".join(out) + text[pos:] == result.text
+    assert not CLEANER.clean(result.text).removals
+    for ending in ("\r\n", "\n"):
+        if text.endswith(ending):
+            assert result.text.endswith(ending)
+            break
+    assert "\n\n\n" not in result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{BEFORE}\nMenu aplikasi itu, yaitu:\n● Berita\n● Video\n● Iklan\n● Komentar\n{AFTER}",
+        f"{BEFORE}\n🎬 Judul: Pengabdi Setan 2\n🎬 Sutradara: Joko Anwar\n🎬 Penulis: Joko Anwar",
+    ],
+    ids=["a-menu-listed-in-the-story", "a-marked-details-box"],
+)
+def test_a_list_whose_lines_open_with_the_same_mark_is_the_story(text):
     assert CLEANER.clean(text).text == text

@@ -141,16 +141,23 @@ def run_rules(
     found = found or plan.occurrences(text)
     result = _one_pass(text, plan, timeout, dedupe, found_all=found)
     removals, warnings = list(result.removals), list(result.warnings)
+    viewed = False  # whether a later pass read a zero-width space as a blank
     for _ in range(MAX_PASSES - 1):
         if not result.removals:
             break
-        # the literals' places in the cleaned text follow from the last pass's (no new scan)
-        found = found.after([(r.start, r.end) for r in result.removals], result.text)
+        # the literals' places in the cleaned text follow from the last pass's (no new scan),
+        # unless a zero-width space a removal left at a line's edge now reads as a blank
+        following = blank_view(result.text)
+        if following is result.text:
+            found = found.after([(r.start, r.end) for r in result.removals], result.text)
+        else:
+            found, viewed = plan.occurrences(following), True
         seams = _seams(result.removals)
-        result = _one_pass(result.text, plan, timeout, dedupe, seams, found)
+        result = _one_pass(following, plan, timeout, dedupe, seams, found)
         removals = _merge(text, removals, result.removals)
         warnings.extend(w for w in result.warnings if w not in warnings)
-    return Cleaned(result.text, tuple(removals), tuple(warnings))
+    done = Cleaned(result.text, tuple(removals), tuple(warnings))
+    return on_text(text, done) if viewed else done
 
 
 def _seams(removals: tuple[Removal, ...]) -> list[int]:

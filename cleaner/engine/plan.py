@@ -253,12 +253,20 @@ class Plan:
         # only (most texts hold none of a caption's `[` or `Foto:`)
         in_text: dict[_LineRule, tuple[str, ...]] = {}
         head, tail = zones
-        for u in parts:
+        for k, u in enumerate(parts):
             start, end = u.start, u.end
             if not text[start].isascii() and (mark := DECORATION.match(text, start, end)):
-                start = mark.end()  # `📌 Baca juga`, `➡️ Ikuti kami`: read from the words on
-                if start >= end:
-                    continue
+                # `📌 Baca juga`, `➡️ Ikuti kami`: read from the words on; not a list's bullet
+                # (the line before or after opens with the same mark: `● Iklan` in a menu)
+                bullet = text[start : mark.end()].strip()
+                if not any(
+                    text.startswith(bullet, parts[j].start)
+                    for j in (k - 1, k + 1)
+                    if 0 <= j < len(parts)
+                ):
+                    start = mark.end()
+                    if start >= end:
+                        continue
             last, width = text[end - 1], end - start
             # a unit of the story's middle (most of them) is offered no rule of a zone
             for lr in self._candidates(text[start : start + 4], u.start < head, start >= tail):

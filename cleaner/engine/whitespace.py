@@ -73,11 +73,25 @@ def _residue(piece: str) -> bool:
     return 0 < len(marks) <= RESIDUE_MAX and not any(ch.isalnum() for ch in marks)
 
 
+#: How far a removal looks for its line's edges (a short residue, a few blanks around it).
+_RESIDUE_REACH = 4 * RESIDUE_MAX
+
+
 def _line_residue(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) grown over the marks the removal would leave alone on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    """(start, end) grown over the marks the removal would leave alone on its line. (Only
+    RESIDUE_REACH characters on each side are read: a long line is no residue, and a glued
+    text of megabytes is not scanned once per removal.)"""
+    low, high = max(0, start - _RESIDUE_REACH), min(len(text), end + _RESIDUE_REACH)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start == 0 and low > 0:
+        return start, end
+    line_end = text.find("\n", end, high)
+    if line_end < 0:
+        if high < len(text):
+            return start, end
+        line_end = high
+    if text[line_end - 1 : line_end] == "\r" and line_end > end:
+        line_end -= 1
     before, after = text[line_start:start], text[end:line_end]
     if (before.strip() or after.strip()) and (
         (_residue(before) or not before.strip()) and (_residue(after) or not after.strip())
@@ -93,9 +107,13 @@ def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return `spans` (sorted, disjoint) grown over the white space they leave behind, and
     over a few marks they would leave alone on their line (`📌 ` of `📌 Baca Juga: ...`)."""
     n = len(text)
+    grown: list[tuple[int, int]] = []
+    for start, end in spans:  # (grown before grouping: the groups stay disjoint)
+        start, end = _line_residue(text, start, end)
+        grown.append((max(start, grown[-1][1]) if grown else start, end))
     out: list[tuple[int, int]] = []
-    for group in _groups(text, spans):
-        start, end = _line_residue(text, group[0][0], group[-1][1])
+    for group in _groups(text, grown):
+        start, end = group[0][0], group[-1][1]
         left, right = start, end
         while left > 0 and text[left - 1].isspace():
             left -= 1
@@ -106,7 +124,8 @@ def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             start, end = left, right
         elif right == n:  # the blanks after it too, up to the text's own last line break
             start = left
-            end += after.find("\n") if "\n" in after else len(after)
+            cut = after.find("\n") if "\n" in after else len(after)
+            end += cut - 1 if cut > 0 and after[cut - 1] == "\r" else cut
         elif left == 0:
             start, end = left, right
         elif before and after:
