@@ -26,7 +26,7 @@ from .layout import (
 )
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
-from .whitespace import absorb, blank_view
+from .whitespace import absorb, blank_view, has_zero_width
 
 #: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
 #: see `plan.budget`) before it is skipped for that document.
@@ -142,12 +142,13 @@ def run_rules(
     result = _one_pass(text, plan, timeout, dedupe, found_all=found)
     removals, warnings = list(result.removals), list(result.warnings)
     viewed = False  # whether a later pass read a zero-width space as a blank
+    zero_width = has_zero_width(text)  # (else no pass's output can hold one)
     for _ in range(MAX_PASSES - 1):
         if not result.removals:
             break
         # the literals' places in the cleaned text follow from the last pass's (no new scan),
         # unless a zero-width space a removal left at a line's edge now reads as a blank
-        following = blank_view(result.text)
+        following = blank_view(result.text) if zero_width else result.text
         if following is result.text:
             found = found.after([(r.start, r.end) for r in result.removals], result.text)
         else:

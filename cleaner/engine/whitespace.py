@@ -30,6 +30,7 @@ _AS_BLANK = re.compile(f"[{_SPACE_LIKE}]")  # (a substitution: str.translate rea
 #: Characters that show as nothing (a zero-width space, a byte-order mark, a word joiner):
 #: read as a blank where no blank is beside them (`Baca\u200bJuga`, a line's end), else left.
 _ZW = "[\u200b\ufeff\u2060]"
+_ODD_CHARS = _SPACE_LIKE + "\u200b\ufeff\u2060"  # (`in` per char beats a class search)
 _ZERO_WIDTH = re.compile(
     rf"(?<![ \t\n]){_ZW}(?![ \t\r\n])|(?<=\n){_ZW}|{_ZW}(?=\r?\n|\Z)|\A{_ZW}"
 )
@@ -44,12 +45,19 @@ def blank_view(text: str) -> str:
     >>> blank_view("Baca\u00a0Juga:\u200bX\u200b\n\ufeffY. \u200bZ")
     'Baca Juga: X \n Y. \u200bZ'
     """
-    view = _AS_BLANK.sub(" ", text) if _AS_BLANK.search(text) else text
-    if "\u200b" in view or "\ufeff" in view or "\u2060" in view:
+    if text.isascii() or not any(ch in text for ch in _ODD_CHARS):  # (most texts)
+        return text
+    view = _AS_BLANK.sub(" ", text)
+    if has_zero_width(view):
         view = _ZERO_WIDTH.sub(" ", view)
         if view == text:  # (a zero-width space beside a blank stays: nothing changed)
             return text
     return view
+
+
+def has_zero_width(text: str) -> bool:
+    """Whether `text` holds a character that shows as nothing (see blank_view)."""
+    return not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u2060" in text)
 
 
 def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
