@@ -183,9 +183,7 @@ class Cleaner:
             self._plans[key] = plan
         if plan.literals is not self._generic_plan.literals:
             found = None  # a site pack's plan looks for more literals: its own scan
-        result = run_rules(
-            text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found, blank=False
-        )
+        result = run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
         if text is not original:
             result = on_text(original, result)
         if bad_url:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned, Removal
+from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned, Removal, apply_removals
 from ..packs import Rule
 from .extend import extended_end
 from .layout import (
@@ -124,17 +124,15 @@ def run_rules(
     timeout: float = DEFAULT_TIMEOUT,
     dedupe: bool = False,
     found: Occurrences | None = None,
-    blank: bool = True,
 ) -> Cleaned:
     """Apply the rules to one text until nothing more comes off, and return the exact result.
 
     Removing one piece can expose another (a headline that ended at a banner, a line that
     repeats once its banner is gone), so the rules run again on the output until a pass
     removes nothing: cleaning the result again is then a no-op. One extra pass is the norm.
-    `found`: the plan's scan of `text`, if the caller has made it already. `blank=False`: the
-    caller has read `text`'s no-break spaces as blanks already (see blank_view).
+    `found`: the plan's scan of `text`, if the caller has made it already.
     """
-    view = blank_view(text) if blank else text
+    view = blank_view(text)  # (a view's view is the view itself: a caller's view runs as is)
     if view is not text:  # rules read no-break and zero-width spaces as blanks (see blank_view)
         return on_text(text, run_rules(view, rules, timeout=timeout, dedupe=dedupe))
     plan = rules if isinstance(rules, Plan) else Plan(list(rules))
@@ -190,12 +188,7 @@ def on_text(text: str, result: Cleaned) -> Cleaned:
         Removal(r.rule_id, r.category, r.start, r.end, text[r.start : r.end])
         for r in result.removals
     )
-    pieces, pos = [], 0
-    for r in removals:
-        pieces.append(text[pos : r.start])
-        pos = r.end
-    pieces.append(text[pos:])
-    return Cleaned("".join(pieces), removals, result.warnings)
+    return Cleaned(apply_removals(text, removals), removals, result.warnings)
 
 
 def _merge(original: str, earlier: list[Removal], later: tuple[Removal, ...]) -> list[Removal]:

@@ -76,9 +76,9 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int
 RESIDUE_MAX = 8
 
 
-def _residue(piece: str) -> bool:
-    marks = piece.strip()
-    return 0 < len(marks) <= RESIDUE_MAX and not any(ch.isalnum() for ch in marks)
+def _marks_only(piece: str) -> bool:
+    """`piece` is blank, or a few marks with no letter or digit (RESIDUE_MAX at most)."""
+    return len(piece.strip()) <= RESIDUE_MAX and not any(ch.isalnum() for ch in piece)
 
 
 #: How far a removal looks for its line's edges (a short residue, a few blanks around it).
@@ -101,9 +101,7 @@ def _line_residue(text: str, start: int, end: int) -> tuple[int, int]:
     if text[line_end - 1 : line_end] == "\r" and line_end > end:
         line_end -= 1
     before, after = text[line_start:start], text[end:line_end]
-    if (before.strip() or after.strip()) and (
-        (_residue(before) or not before.strip()) and (_residue(after) or not after.strip())
-    ):
+    if _marks_only(before) and _marks_only(after):
         if before.strip():
             start = line_start + len(before) - len(before.lstrip())
         if after.strip():
