@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from cleaner import Cleaner
+from cleaner import Cleaner, apply_removals
 
 from .conftest import ROOT
 
@@ -250,19 +250,20 @@ BLANK_SPELLINGS = [
 ONE_LINE_ROWS = [(w, d) for w, d in ROWS if "\n" not in d]
 
 
+def _own_line(where: str, line: str) -> str:
+    """The story with `line` on a line of its own: above it for a head row, else below it."""
+    return f"{line}\n{BEFORE}\n{AFTER}" if where == "head" else f"{BEFORE}\n{AFTER}\n{line}"
+
+
 @pytest.mark.parametrize("spell", BLANK_SPELLINGS)
 def test_debris_goes_whatever_its_blanks_are_made_of(spell):
     """Each row goes on a line of its own with its blanks spelled otherwise, and the output
     keeps the input's own characters (the rules read a no-break space as a blank)."""
     stays = []
     for where, debris in ONE_LINE_ROWS:
-        odd = spell(debris)
-        if where == "head":
-            text, want = f"{odd}\n{BEFORE}\n{AFTER}", f"{BEFORE}\n{AFTER}"
-        else:
-            text, want = f"{BEFORE}\n{AFTER}\n{odd}", f"{BEFORE}\n{AFTER}"
+        text = _own_line(where, spell(debris))
         result = CLEANER.clean(text)
-        if result.text != want:
+        if result.text != f"{BEFORE}\n{AFTER}":
             stays.append(debris)
         assert all(text[r.start : r.end] == r.text for r in result.removals)
     assert not stays, f"{len(stays)} rows stay: {stays[:5]}"
@@ -285,14 +286,9 @@ def test_debris_with_a_mark_before_it_goes_as_its_line_rule_reads_it(mark):
     here as the known gap."""
     stays = []
     for where, debris in ONE_LINE_ROWS:
-        if where == "head":
-            layout, want = f"{mark}{debris}\n{BEFORE}\n{AFTER}", f"{BEFORE}\n{AFTER}"
-            plain = CLEANER.clean(f"{debris}\n{BEFORE}\n{AFTER}")
-        else:
-            layout, want = f"{BEFORE}\n{AFTER}\n{mark}{debris}", f"{BEFORE}\n{AFTER}"
-            plain = CLEANER.clean(f"{BEFORE}\n{AFTER}\n{debris}")
-        if CLEANER.clean(layout).text == want:
+        if CLEANER.clean(_own_line(where, mark + debris)).text == f"{BEFORE}\n{AFTER}":
             continue
+        plain = CLEANER.clean(_own_line(where, debris))
         scopes = {CLEANER.all_rules[r.rule_id].scope for r in plain.removals}
         if "line" in scopes:
             stays.append(debris)
@@ -332,11 +328,7 @@ def test_removals_stay_disjoint_exact_and_final(text):
     spans = [(r.start, r.end) for r in result.removals]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(text[r.start : r.end] == r.text for r in result.removals)
-    out, pos = [], 0
-    for start, end in spans:
-        out.append(text[pos:start])
-        pos = end
-    assert "".join(out) + text[pos:] == result.text
+    assert apply_removals(text, result.removals) == result.text
     assert not CLEANER.clean(result.text).removals
     for ending in ("\r\n", "\n"):
         if text.endswith(ending):
