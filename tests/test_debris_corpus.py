@@ -15,6 +15,7 @@ ROWS = [
     for line in (ROOT / "tests/cases/debris.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
+ONE_LINE_ROWS = [(w, d) for w, d in ROWS if "\n" not in d]
 BEFORE = "Harga beras di pasar induk naik lagi sejak awal pekan ini, kata pedagang setempat."
 AFTER = "Pemerintah daerah berjanji akan menggelar operasi pasar dalam waktu dekat, kata dia."
 CLEANER = Cleaner()
@@ -56,6 +57,27 @@ def test_glued_debris_takes_no_story_text(where, debris):
     for text in (f"{BEFORE} {debris} {AFTER}", f"{BEFORE} {AFTER} {debris}"):
         out = CLEANER.clean(text).text
         assert BEFORE in out and AFTER in out, out
+
+
+#: Paragraphs joined with no blank, as many scrapers join them (`... investor.Pemerintah
+#: daerah ...`), and debris glued before a one-line story: a rule reads no sentence past such
+#: a seam, nor a URL or a title past the glued word that opens the next paragraph.
+NO_BLANK_LAYOUTS = {
+    "between paragraphs": "{before}{debris}{after}",
+    "after the last paragraph": "{before} {after}{debris}",
+    "before the first paragraph": "{debris}{before} {after}",
+    "before a one-line story": "{debris} {before} {after}",
+}
+
+
+@pytest.mark.parametrize("layout", NO_BLANK_LAYOUTS.values(), ids=NO_BLANK_LAYOUTS)
+def test_debris_glued_with_no_blank_takes_no_story_text(layout):
+    lost = []
+    for _, debris in ONE_LINE_ROWS:
+        out = CLEANER.clean(layout.format(before=BEFORE, after=AFTER, debris=debris)).text
+        if BEFORE not in out or AFTER not in out:
+            lost.append((debris, out))
+    assert not lost, "\n".join(f"{d!r} took story text: {out!r}" for d, out in lost)
 
 
 #: Glued after the last sentence of a one-line text, these stay (written down, not fixed):
@@ -247,7 +269,6 @@ BLANK_SPELLINGS = [
     pytest.param(lambda d: d + "  ", id="blanks-after"),
     pytest.param(lambda d: "\t" + d, id="tab-before"),
 ]
-ONE_LINE_ROWS = [(w, d) for w, d in ROWS if "\n" not in d]
 
 
 def _own_line(where: str, line: str) -> str:

@@ -42,3 +42,15 @@ def test_keep_examples_survive_the_whole_default_cleaner():
     for rule in CLEANER.all_rules.values():
         for text in rule.keep:
             assert default.clean(text).text == text, (rule.id, text)
+
+
+def test_no_keep_example_holds_the_markers_of_a_remove_example():
+    """`[[...]]` marks what a remove example loses; in a keep example it is taken literally,
+    so a remove example filed under `keep` would pass without testing anything."""
+    misfiled = [
+        (rule.id, text)
+        for rule in CLEANER.all_rules.values()
+        for text in (*rule.keep, *rule.todo_keep)
+        if "[[" in text
+    ]
+    assert not misfiled
