@@ -19,17 +19,6 @@ ONE_LINE_ROWS = [(w, d) for w, d in ROWS if "\n" not in d]
 BEFORE = "Harga beras di pasar induk naik lagi sejak awal pekan ini, kata pedagang setempat."
 AFTER = "Pemerintah daerah berjanji akan menggelar operasi pasar dalam waktu dekat, kata dia."
 CLEANER = Cleaner()
-#: Glued into the middle of a paragraph, these take the story after them (written down, not
-#: fixed: see the test).
-GLUED_LOSES = {
-    # the unquoted title of a syndication notice runs to the end of its line: in a dump with
-    # no line breaks, the story after it when it is short enough
-    "Artikel ini telah tayang di TribunJakarta.com dengan judul Harga Beras Naik",
-    # the same with no title at all: the story after it is read as the title
-    "Artikel ini telah tayang di Kompas.com dengan judul",
-    "Artikel ini telah terbit di Gridhot.id dengan judul Harga Emas Naik",
-    "Artikel ini telah tayang di Kompas.tv dengan judul Harga Beras Naik",
-}
 
 
 def test_corpus_is_not_empty():
@@ -52,8 +41,6 @@ def test_debris_goes(where, debris):
 
 @pytest.mark.parametrize(("where", "debris"), ROWS, ids=[d[:40] for _, d in ROWS])
 def test_glued_debris_takes_no_story_text(where, debris):
-    if debris in GLUED_LOSES:
-        pytest.xfail("a known case: it runs on into the story")
     for text in (f"{BEFORE} {debris} {AFTER}", f"{BEFORE} {AFTER} {debris}"):
         out = CLEANER.clean(text).text
         assert BEFORE in out and AFTER in out, out
