@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .headline_words import (
+    ABBREVIATIONS,
     ADVERBIAL,
     ATTRIBUTIONS,
     BRANDS,
@@ -44,6 +45,7 @@ from .headline_words import (
     DAYS,
     DOMAIN,
     FUNCTION,
+    GLUED_STOP,
     HEADLINE_TURNS,
     INSTITUTIONS,
     NOMINAL,
@@ -225,6 +227,17 @@ def _words(text: str, start: int, limit: int) -> list[Word]:
         w = text[s:e]
         glued = s > start and s == prev
         prev = e
+        if "." in w and (stop := GLUED_STOP.search(w)) and not DOMAIN.search(w):
+            # a stop glued to the next sentence (`... Hasil KPU.Lanjut nya`): two words and
+            # the stop between them, the second glued (not `Kompas.com`, `Rp1.000`, `S.Pd`)
+            cut = stop.start()
+            out.extend(_words(text, s, s + cut))
+            append(Word(s + cut, s + cut + 1, ".", False))
+            rest = _words(text, s + cut + 1, e)
+            if rest:
+                rest[0] = rest[0]._replace(glued=True)
+            out.extend(rest)
+            continue
         if len(w) < 6 or w[1:].islower() or w.isupper() or w in BRANDS:
             append(new(Word, (s, e, w, glued)))  # no seam inside: the common case
             continue
@@ -345,6 +358,19 @@ def _comma_phrase(words: list[Word], i: int) -> bool:
     return False
 
 
+def _full_stop(words: list[Word], i: int) -> bool:
+    """words[i] is a stop that ends a sentence: not an abbreviation's (`Dr.`, `H.`, `Jl.`) nor
+    a number's (`1.`), with a capitalised word after it."""
+    before = words[i - 1].text if i > 0 else ""
+    after = words[i + 1].text if i + 1 < len(words) else ""
+    return (
+        after[:1].isupper()
+        and len(before) >= 2
+        and not before[:1].isdigit()
+        and before not in ABBREVIATIONS
+    )
+
+
 def _question(words: list[Word], i: int) -> bool:
     for k in range(i + 3, min(i + 10, len(words))):
         if words[k].text == "?":
@@ -355,9 +381,11 @@ def _question(words: list[Word], i: int) -> bool:
 def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int:
     """Index of the first word of the sentence subject that ends at words[j]."""
     k = j
+    # (the word at a seam may open the subject: `... Ekonomi IndonesiaPresiden Prancis itu`)
+    first = head if head > 0 and words[head].glued else head + 1
     for back in range(1, 9):  # a title a few words back: `Menteri Keuangan Sri Mulyani`
         i = j - back
-        if i <= head or words[i].text in ("!", "?", ".", "“", '"', "‘", ":"):
+        if i < first or words[i].text in ("!", "?", ".", "“", '"', "‘", ":"):
             break
         if words[i].text in SENTENCE_ADVERBS and back <= 3:
             k = i  # `... Sebelumnya Trump mengungkapkan`
@@ -421,12 +449,13 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
         k -= 2
     while k - 2 > head and words[k - 1].text in ("&", "dan", "-", "/"):
         k -= 2  # a headline never ends in a joining word
-    # A question or exclamation mark a few names back ended the headline: the sentence runs
-    # from there (`... Kandungan Lokal? Organisasi Perdagangan Dunia (WTO) pada Rabu
-    # memperkirakan`), if nothing between reads as more headline (a lower-case word).
+    # A question or exclamation mark, or a full stop, a few names back ended the headline: the
+    # sentence runs from there (`... Kandungan Lokal? Organisasi Perdagangan Dunia (WTO) pada
+    # Rabu memperkirakan`, `... Bertabur Bintang. Dewi Mulya Sari selaku ...`), if nothing
+    # between reads as more headline (a lower-case word).
     for i in range(k - 1, max(head, k - 9), -1):
         t = words[i].text
-        if t in ("?", "!") and i - head >= 3:
+        if (t in ("?", "!") or (t == "." and _full_stop(words, i))) and i - head >= 3:
             if words[i + 1].text[:1].isupper():
                 k = i + 1
             break

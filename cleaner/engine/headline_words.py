@@ -135,6 +135,15 @@ CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
 TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
 SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
+#: A stop glued to the capitalised word after it inside one token (`KPU.Lanjut`).
+GLUED_STOP = re.compile(r"(?<=[a-z]{2}|[A-Z]{2}|[0-9]{2})\.(?=[A-Z][a-z])")
+#: Words a stop after which ends no sentence: titles, abbreviations (`Dr. Tirta`, `Jl. Sudirman`).
+ABBREVIATIONS = _wordset(
+    """
+Dr dr Drs Ir Jl Jln No Nomor Prof St Tbk Hj KH Kol Brigjen Mayjen Letjen Kompol AKBP AKP Ipda
+Iptu Sdr Bpk Ny Nn Tn vs Vs dkk Mr Mrs Ms Jr Sr Inc Co Corp Ltd
+"""
+)
 #: A capitalised noun made of a verb with pe-an or ke-an: `Pernyataan`, `Kebijakan`.
 NOMINAL = re.compile(r"(?:Pe|Ke)[a-z]{3,}an")
 #: What ends a unit: a line break or two blanks (a "\r" before the break is stepped back over

@@ -31,9 +31,7 @@ _AS_BLANK = re.compile(f"[{_SPACE_LIKE}]")  # (a substitution: str.translate rea
 #: read as a blank where no blank is beside them (`Baca\u200bJuga`, a line's end), else left.
 _ZW = "[\u200b\ufeff\u2060]"
 _ODD_CHARS = _SPACE_LIKE + "\u200b\ufeff\u2060"  # (`in` per char beats a class search)
-_ZERO_WIDTH = re.compile(
-    rf"(?<![ \t\n]){_ZW}(?![ \t\r\n])|(?<=\n){_ZW}|{_ZW}(?=\r?\n|\Z)|\A{_ZW}"
-)
+_ZERO_WIDTH = re.compile(rf"(?<![ \t\n]){_ZW}(?![ \t\r\n])|(?<=\n){_ZW}|{_ZW}(?=\r?\n|\Z)|\A{_ZW}")
 
 
 def blank_view(text: str) -> str:
