@@ -30,6 +30,7 @@ from ..packs import Rule
 from .headline import Known
 from .layout import Unit, Zones, zones_at
 from .prefilter import PREFIX_LEN, first_chars, last_chars, prefixes, required, starts, widths
+from .whitespace import DECORATION
 
 _SCOPE_ORDER = {"line": 0, "span": 1, "tail": 2}
 #: A rule's timeout covers this many characters of text; a longer text gets proportionally
@@ -360,12 +361,6 @@ class Plan:
                 yield start, end
 
 
-#: Marks a site puts before a line of its furniture (emoji, arrows, pointing hands, a play
-#: sign), not a list's bullet (`- Iklan`, `• Langganan` are a story's items).
-DECORATION = re.compile(
-    "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
-    "\U0001f000-\U0001faff\ufe0f\u200d])+[ \t\u00a0]*"
-)
 #: A span rule is skipped for a stretch that holds none of up to this many literals, one of
 #: which every match holds (checked once per stretch, not per unit: more literals pay).
 TEXT_REQUIRED = 24

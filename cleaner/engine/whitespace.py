@@ -7,13 +7,16 @@ space are treated as one block (the white space between them goes with them). Th
   before it and the blanks after it (the text's last line break stays): none is left at an
   edge of the output;
 - a block with white space on both sides takes the white space after it (`a X b` -> `a b`,
-  a whole line takes its line break and following blank lines), except when only the side
-  after it holds a line break: then it takes the blanks before it (`a X\\nb` -> `a\\nb`);
+  a whole line takes the blanks that indent it, its line break and following blank lines),
+  except when only the side after it holds a line break: then it takes the blanks before it
+  (`a X\\nb` -> `a\\nb`);
 - a block glued to a neighbour on either side (`kata.Baca juga: ...`) takes nothing, so no
   two words are ever joined and no separator is lost.
 
 >>> absorb("A\\n\\nX\\n\\nB", [(3, 4)])
 [(3, 6)]
+>>> absorb("A\\n  X\\nB", [(4, 5)])
+[(2, 6)]
 >>> absorb("a X b", [(2, 3)])
 [(2, 4)]
 >>> absorb("a X\\nb", [(2, 3)])
@@ -34,23 +37,75 @@ _ODD_CHARS = _SPACE_LIKE + "\u200b\ufeff\u2060"  # (`in` per char beats a class 
 _ZERO_WIDTH = re.compile(rf"(?<![ \t\n]){_ZW}(?![ \t\r\n])|(?<=\n){_ZW}|{_ZW}(?=\r?\n|\Z)|\A{_ZW}")
 
 
+#: Marks that sites put before a line of furniture (`📌 Baca Juga`, `➡️ Ikuti kami`, `🔥
+#: Terpopuler`): emoji, arrows, shapes, with the blanks after them. Not a list's `-` or `•`.
+_MARK_CHARS = (
+    "[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+    "\U0001f000-\U0001faff\ufe0f\u200d]"
+)
+DECORATION = re.compile(f"{_MARK_CHARS}+[ \t\u00a0]*")
+_MARK_CHAR = re.compile(_MARK_CHARS)
+_LINE_MARK = re.compile(f"^[ \t\u00a0]*({_MARK_CHARS}+)", re.M)
+
+
 def blank_view(text: str) -> str:
     r"""`text` with the characters that show as a blank (or as nothing, between two words or at
     a line's edge) read as one, character for character: rules written with plain blanks
     match `Baca\u00a0Juga:` and a line that ends in a zero-width space, and offsets into the
-    view are offsets into the text. The text itself if it has none.
+    view are offsets into the text. A mark before a line's words reads as blanks too (see
+    `_blank_marks`). The text itself if it has none.
 
-    >>> blank_view("Baca\u00a0Juga:\u200bX\u200b\n\ufeffY. \u200bZ")
-    'Baca Juga: X \n Y. \u200bZ'
+    >>> blank_view("Baca\u00a0Juga:\u200bX\u200b\n\ufeffY. \u200bZ\n📌 Terkait")
+    'Baca Juga: X \n Y. \u200bZ\n  Terkait'
     """
-    if text.isascii() or not any(ch in text for ch in _ODD_CHARS):  # (most texts)
+    if text.isascii():  # (most texts: no odd blank, no mark)
         return text
-    view = _AS_BLANK.sub(" ", text)
-    if has_zero_width(view):
+    odd = any(ch in text for ch in _ODD_CHARS)
+    if not odd and not _MARK_CHAR.search(text):
+        return text
+    view = _AS_BLANK.sub(" ", text) if odd else text
+    if odd and has_zero_width(view):
         view = _ZERO_WIDTH.sub(" ", view)
-        if view == text:  # (a zero-width space beside a blank stays: nothing changed)
-            return text
-    return view
+    view = _blank_marks(view)
+    return text if view == text else view  # (a zero-width space beside a blank stays)
+
+
+def _blank_marks(text: str) -> str:
+    """`text` with the mark that opens a line (`📌 Berita Terkait`) read as blanks, so that a
+    rule read at a line's start reads its words; not a list's bullet: a mark that the line
+    before or after it (blank lines skipped) opens with too (`● Iklan` / `● Langganan`)."""
+    found = list(_LINE_MARK.finditer(text))
+    if not found:
+        return text
+    opens = {m.start(): m.group(1) for m in found}  # line start -> its mark
+    pieces, pos = [], 0
+    for m in found:
+        mark = m.group(1)
+        if _neighbour_mark(text, m.start(), -1, opens) == mark:
+            continue
+        if _neighbour_mark(text, m.start(), 1, opens) == mark:
+            continue
+        pieces += [text[pos : m.start(1)], " " * len(mark)]
+        pos = m.end(1)
+    return "".join([*pieces, text[pos:]]) if pieces else text
+
+
+def _neighbour_mark(text: str, line: int, step: int, opens: dict[int, str]) -> str | None:
+    """The mark that opens the nearest line with words before (`step` -1) or after (1) the
+    line that starts at `line`, if it opens with one."""
+    while True:
+        if step < 0:
+            if line == 0:
+                return None
+            line = text.rfind("\n", 0, line - 1) + 1
+        else:
+            at = text.find("\n", line)
+            if at < 0:
+                return None
+            line = at + 1
+        end = text.find("\n", line)
+        if text[line : end if end >= 0 else len(text)].strip():
+            return opens.get(line)
 
 
 def has_zero_width(text: str) -> bool:
@@ -137,6 +192,8 @@ def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 start = left
             else:
                 end = right
+                if "\n" in before and "\n" in after:  # a whole line: its indent goes too
+                    start = left + before.rfind("\n") + 1  # (a mark read as blanks: `📌 `)
         if not before and not after and left > 0 and right < n:
             # glued on both sides: the white space between the spans is all that keeps the
             # neighbours apart ("IranADVERTISEMENT [x]\nPresiden"), so it stays
