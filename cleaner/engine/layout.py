@@ -183,12 +183,17 @@ def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
 
 #: A dateline: a site's brand or an agency, with or without the city, and a dash (`JAKARTA,
 #: KOMPAS.com -`, `TRIBUNNEWS.COM, JAKARTA -`, `Jakarta (ANTARA) -`, `Jakarta, CNN Indonesia
-#: --`), after a blank. Looked for in the first DATELINE_REACH characters of the story. A
-#: city before the brand is in capitals or one word: a name glued before it is the credit's
-#: (`Editor: Ani Rahma Jakarta, CNN Indonesia --`).
+#: --`), after a blank or glued (below). Looked for in the first DATELINE_REACH characters
+#: of the story. A city before the brand is in capitals or one word: a name glued before it
+#: is the credit's (`Editor: Ani Rahma Jakarta, CNN Indonesia --`).
 DATELINE = re.compile(
-    # after a blank, or glued to a name in lower case (`Nurmulia Rekso PurnomoTRIBUNNEWS.COM`)
-    r"(?:(?<=[ \t])|(?<=[a-z])(?=[A-Z]{2,}[\w-]*\.[A-Z]))"
+    # after a blank, or glued to what ends a credit, a tag or a link (`Nurmulia Rekso
+    # PurnomoTRIBUNNEWS.COM`, `Editor: AdminSurabaya (ANTARA) -`, `Suara.comLiputan6.com,`,
+    # `Baca Juga:BANDUNG, KOMPAS.com -`, `10:00 WIBJakarta (ANTARA) -`; not a desk's capitals:
+    # `kumparanNEWS JAKARTA, KOMPAS.com -`)
+    r"(?:(?<=[ \t\u200b\ufeff])"
+    r"|(?<=[a-z0-9.:;,)\]\"”’*!?])(?=[A-Z][a-z]|[A-Z]{2,}[\w-]*\.|[A-Z]{2,},)"
+    r"|(?<=[A-Z]{2})(?=[A-Z][a-z]))"
     r"(?:(?!(?:WIB|WITA|WIT|GMT|AM|PM)\b)"  # (a time's zone is no city)
     r"(?:[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,2}|[A-Z][a-z]+)[ \t]?,[ \t]*)?"
     r"(?:(?![\w-]*[a-z][A-Z][\w-]*\.)[A-Za-z][\w-]*\.(?:com|COM|co\.id|CO\.ID|id|ID|co|CO)(?![\w.])"
