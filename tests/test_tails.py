@@ -73,3 +73,25 @@ def test_a_story_paragraph_with_a_glued_link_still_ends_the_tail():
     assert result.text.startswith("\n".join(STORY) + "\nKepala dinas mengatakan stok")
     assert result.text.endswith(AFTER[1])
     assert "Berita Terkait" not in result.text and HEADLINES[1] not in result.text
+
+
+SHORT = [
+    "Jalan itu kini ditutup total.",
+    '"Silakan cek sendiri di lapangan!" tegasnya.',
+    "Warga diminta tetap waspada!",
+    "Mengapa harga beras terus naik?",
+]
+TAIL_HEADINGS = [h for h in HEADINGS if h[0] != "Berita Terkait"] + [("Tag", "tags-tail")]
+
+
+@pytest.mark.parametrize("short", SHORT)
+@pytest.mark.parametrize(("heading", "rule_id"), TAIL_HEADINGS)
+def test_a_short_story_paragraph_after_the_block_ends_it(heading, rule_id, short):
+    """A linked headline ends with no full stop, and capitalises its words when it ends
+    with a question or an exclamation mark: a short paragraph after the block that does
+    neither is the story's, whatever follows it (an adversarial fuzz found the block taking
+    such a paragraph, when it was the last, or before a paragraph the tail may take)."""
+    text = "\n".join([*STORY, heading, *HEADLINES, short])
+    result = Cleaner().clean(text)
+    assert result.text == "\n".join([*STORY, short])
+    assert [r.rule_id for r in result.removals] == [rule_id]

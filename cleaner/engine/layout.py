@@ -229,6 +229,37 @@ def is_body_like(text: str) -> bool:
     return i >= 0 and text[i] in ".!?" and _EIGHT_WORDS.match(text) is not None
 
 
+_THREE_WORDS = re.compile(r"\s*(?:\S+\s+){2}\S")
+
+
+def is_short_sentence(text: str) -> bool:
+    """A unit that reads as a short paragraph of the story: three words or more, opening as a
+    sentence does and ending with a full stop (a headline or a heading has none at its end),
+    or with a question or exclamation mark in sentence case (a headline capitalises its
+    words: `Mengapa Harga Beras Terus Naik?`).
+
+    >>> is_short_sentence("Jalan itu kini ditutup total."), is_short_sentence("Harga Emas Naik")
+    (True, False)
+    >>> is_short_sentence("Warga diminta tetap waspada!"), is_short_sentence("Awas, Banjir Lagi!")
+    (True, False)
+    """
+    i = len(text) - 1
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    if not (
+        i > 0
+        and text[i] in ".?!"
+        and text[i - 1] != "."
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in _QUOTES)
+        and _THREE_WORDS.match(text) is not None
+    ):
+        return False
+    if text[i] == ".":
+        return True
+    words = [w for w in text[:i].split()[1:] if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
 #: What a unit ends with that no sentence runs on from (a bracket: a code, a placeholder, an
 #: aside), and what opens a unit that goes on with the sentence before it (the learner's
 #: `logical_lines` joins such units back too).

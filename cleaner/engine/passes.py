@@ -20,6 +20,7 @@ from .layout import (
     head_end,
     inside_sentence,
     is_body_like,
+    is_short_sentence,
     tail_start,
     two_long_sentences,
     units,
@@ -540,12 +541,14 @@ def _outside_sentences(text: str, parts: list[Unit], starts: list[int], hits: li
 def _tail_end(text: str, parts: list[Unit], starts: list[int], start: int, taken: Taken) -> int:
     """Where a tail from `start` ends: at the end of the text, or where the first unit after
     the marker's that reads as a story paragraph starts (what the other rules keep of it: a
-    promo sentence they take is no story). A block of related links in the middle of a story
-    (`Berita Terkait` and its headlines, then the story again) is not the end of the page:
-    the block goes, the paragraphs after it stay."""
+    promo sentence they take is no story), a short one too (`Jalan itu kini ditutup total.`:
+    a linked headline ends with no full stop). A block of related links in the middle of a
+    story (`Berita Terkait` and its headlines, then the story again) is not the end of the
+    page: the block goes, the paragraphs after it stay."""
     i = bisect_right(starts, start)  # the units after the marker's
     for u in parts[i:]:
-        if is_body_like(taken.kept(text, u.start, u.end).strip()):
+        kept = taken.kept(text, u.start, u.end).strip()
+        if is_body_like(kept) or is_short_sentence(kept):
             return u.start
     return len(text)
 
