@@ -154,6 +154,17 @@ def test_a_known_headline_ends_the_link_exactly():
             " melakukan optimalisasi produk hilir. Ekspor MIND ID naik.",
             "Begini Dampak Kenaikan Tarif Royalti Minerba Menurut MIND ID",
         ),
+        # a hashtag is one word (no seam in `#SaveHutan`), and goes with the story it opens;
+        # a capital inside a handle is a seam (`@ivan_gunawanLebih dari itu`: sindonews)
+        (
+            "Harga Emas Naik Lagi #SaveHutan menjadi trending di X sepanjang Minggu.",
+            "Harga Emas Naik Lagi",
+        ),
+        (
+            "Momen Ivan Gunawan Naik Haji Foto/Instagram @ivan_gunawanLebih dari itu, ia juga"
+            " berdoa di sana.",
+            "Momen Ivan Gunawan Naik Haji Foto/Instagram",
+        ),
         # ... but a headline that ends with such a noun keeps it: no relative clause follows
         (
             "Biden Umumkan Investasi untuk Infrastruktur Pelabuhan AS merupakan pendukung utama"

@@ -47,7 +47,16 @@ def extended_end(
         found = headline_lines_end(text, parts, end, known)
     else:
         found = repeated_lines_end(text, parts, end)
-    return end if found is None or found < end else found
+    if found is None or found < end:  # the marker alone: not the quote that opens the story
+        while end > start + 1 and text[end - 1] in _OPENING:  # (`Lihat juga: "Kami ...`)
+            end -= 1
+        return end
+    return found
+
+
+#: What a marker's pattern may take after its colon that opens what follows it: quotes, and
+#: the blanks between them.
+_OPENING = "\"“‘'\u201e \t\u00a0"
 
 
 def _skip_blanks(text: str, pos: int) -> int:

@@ -238,7 +238,9 @@ def _words(text: str, start: int, limit: int) -> list[Word]:
                 rest[0] = rest[0]._replace(glued=True)
             out.extend(rest)
             continue
-        if len(w) < 6 or w[1:].islower() or w.isupper() or w in BRANDS:
+        if len(w) < 6 or w[1:].islower() or w.isupper() or w in BRANDS or text[s - 1] == "#":
+            # (no seam inside a hashtag either: `#SaveHutan`; a handle is in lower case, so
+            # a capital in it is a seam: `@ivan_gunawanLebih dari itu`)
             append(new(Word, (s, e, w, glued)))  # no seam inside: the common case
             continue
         pos = 0
@@ -474,6 +476,8 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
             break
         if not (t[:1].isupper() or t.lower() in FUNCTION):
             break
+    if k > 0 and words[k - 1].text in ("#", "@"):
+        k -= 1  # a hashtag's or a handle's mark goes with it (`#SaveHutan menjadi ...`)
     if k > 0 and words[k - 1].text in '“"‘':
         k -= 1
     return k

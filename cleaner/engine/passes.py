@@ -315,8 +315,9 @@ def _one_pass(
                 if end is None:
                     continue
                 # an extension stops short of what another rule took already (a promo line
-                # under the headlines): the marker and the headlines before it still go
-                end = max(marker_end, taken.clip(start, end))
+                # under the headlines): the marker and the headlines before it still go (but
+                # not the quote the marker's colon took, when the story's quote follows it)
+                end = max(min(marker_end, end), taken.clip(start, end))
             if taken.overlaps(start, end) or _fuses_words(text, *taken.around(start, end)):
                 continue
             if not _whole_units_inside_sentence(text, parts, starts, start, end):
