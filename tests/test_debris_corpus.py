@@ -373,3 +373,27 @@ def test_removals_stay_disjoint_exact_and_final(text):
 )
 def test_a_list_whose_lines_open_with_the_same_mark_is_the_story(text):
     assert CLEANER.clean(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        (
+            "Mengapa harga beras terus naik? Apa yang sebenarnya terjadi? Copyright © 2025 All"
+            " Rights Reserved",
+            "Mengapa harga beras terus naik? Apa yang sebenarnya terjadi?",
+        ),
+        ("Copyright © ANTARA 2025 Warga diminta tetap waspada!", "Warga diminta tetap waspada!"),
+        (
+            f"{BEFORE}\nJalan itu kini ditutup total. Menurut Tempo.co, rapat itu berlangsung"
+            " tertutup selama tiga jam. (Reuters/Stringer)",
+            "Menurut Tempo.co, rapat itu berlangsung tertutup selama tiga jam.",
+        ),
+    ],
+    ids=["sentences-before-a-copyright-line", "a-sentence-after-it", "sentences-before-a-credit"],
+)
+def test_a_notice_or_a_credit_on_a_line_of_the_story_takes_none_of_its_sentences(text, story):
+    """A line rule takes a line whole: not a line that holds the story's sentences besides
+    the notice or the credit (one sentence before a credit is a caption's; an adversarial
+    fuzz found copyright lines and credits taking several)."""
+    assert story in CLEANER.clean(text).text
