@@ -182,3 +182,21 @@ def test_kinds_of_evidence(after, headline):
 def test_lower_case_after_the_marker_is_no_headline():
     text = "Tonton: begitu tulisan di layar sebelum film dimulai."
     assert headline_end(text, len("Tonton: "))[0] is None
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        'Pada 2024, jumlah wisatawan mancanegara mencapai 13,9 juta orang. "Kami sudah'
+        ' berkoordinasi," ujarnya.',
+        "3. Peserta yang lolos akan diumumkan melalui situs resmi panitia. Ikuti aturan lalu"
+        " lintas, pesan Kapolres kepada pengendara.",
+    ],
+)
+def test_a_sentence_after_the_marker_is_no_headline(after):
+    """A headline has no full stop after a word in lower case: a sentence of the story that
+    follows a marker with no headline stays whole (an adversarial fuzz found the component
+    ending such a `headline` at the next quote or sentence)."""
+    text = "kata dia. Baca juga: " + after
+    end, why = headline_end(text, text.index(after))
+    assert end is None, (text[text.index(after) : end], why)

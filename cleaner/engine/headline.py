@@ -31,6 +31,7 @@ When two readings remain, the earlier end wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -170,7 +171,30 @@ def headline_end(
             words = _words(text, start, end)
             if len(words) >= 3 and (words[-1].text in OPENERS or words[-1].text in ATTRIBUTIONS):
                 end, why = words[-1].start, "a sentence opener runs on past the blanks"
-    return (None if end is None else _trim(text, start, end)), why
+    if end is None:
+        return None, why
+    end = _trim(text, start, end)
+    if _a_sentence(text[start:end]):
+        return None, "a sentence, not a headline"
+    return end, why
+
+
+def _a_sentence(piece: str) -> bool:
+    """`piece` holds a sentence of the story: a stretch that ends with a full stop after a word
+    in lower case and has words in lower case that a headline capitalises (`Pada 2024, jumlah
+    wisatawan ... mencapai 13,9 juta orang.`, `3. Peserta yang lolos akan diumumkan ...
+    panitia. Ikuti ...`). No headline ends so (`Harga Emas Naik.` glued to a stop is one; so
+    is tempo's `... Buat Budi Arie. Sekuat Apa Buktinya?`, in Title Case)."""
+    begin = 0  # (each sentence on its own: the next starts after the stop)
+    for m in _SENTENCE_STOP.finditer(piece):
+        if sum(_lower_content(w) for w in piece[begin : m.end()].split()[1:]) >= 2:
+            return True
+        begin = m.end()
+    return False
+
+
+#: A full stop after a word in lower case, at the end or before the next word.
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.[\"”’']*(?:\s+|\s*$)")
 
 
 def _cue(text: str, start: int, end: int) -> int:
