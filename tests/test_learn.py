@@ -151,7 +151,6 @@ def test_glued_pieces_split_at_sentence_ends_and_glue_points():
     assert [brand[s:e] for s, e in segments(brand, 0, len(brand))] == [brand]
 
 
-
 @pytest.mark.parametrize(
     ("text", "start", "expected"),
     [
@@ -171,6 +170,7 @@ def test_glued_pieces_split_at_sentence_ends_and_glue_points():
 )  # fmt: skip
 def test_segments_split_where_a_sentence_or_glued_piece_starts(text, start, expected):
     assert [text[s:e] for s, e in segments(text, start, len(text))] == expected
+
 
 # ---------------------------------------------------------------- what gets learned, and how
 
