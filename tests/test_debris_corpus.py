@@ -389,8 +389,30 @@ def test_a_list_whose_lines_open_with_the_same_mark_is_the_story(text):
             " tertutup selama tiga jam. (Reuters/Stringer)",
             "Menurut Tempo.co, rapat itu berlangsung tertutup selama tiga jam.",
         ),
+        # (a second fuzz of the fixes: a stop glued on both sides, a short sentence glued
+        # after a marker, a dateline after a zero-width space)
+        (
+            "Harga cabai naik tajam.© 2025 IDN Times. All rights reserved.BANDUNG, KOMPAS.com -"
+            " Hujan deras memicu longsor.",
+            "Harga cabai naik tajam.",
+        ),
+        ("Baca Juga: Semua selamat.Warga diminta tetap waspada.", "Semua selamat."),
+        ("Tonton juga:Iklan itu ditarik.Sumber air di desa itu mengering.", "Iklan itu ditarik."),
+        (
+            "Artikel ini telah tayang di TribunJakarta.com dengan judul Harga Beras Naik"
+            " \u200bKompas.com - Harga emas naik hari ini.",
+            "Kompas.com - Harga emas naik hari ini.",
+        ),
     ],
-    ids=["sentences-before-a-copyright-line", "a-sentence-after-it", "sentences-before-a-credit"],
+    ids=[
+        "sentences-before-a-copyright-line",
+        "a-sentence-after-it",
+        "sentences-before-a-credit",
+        "a-sentence-glued-before-all-rights-reserved",
+        "a-short-sentence-glued-after-a-marker",
+        "a-short-sentence-glued-after-a-video-marker",
+        "a-dateline-after-a-zero-width-space",
+    ],
 )
 def test_a_notice_or_a_credit_on_a_line_of_the_story_takes_none_of_its_sentences(text, story):
     """A line rule takes a line whole: not a line that holds the story's sentences besides

@@ -181,20 +181,20 @@ def headline_end(
 
 def _a_sentence(piece: str) -> bool:
     """`piece` holds a sentence of the story: a stretch that ends with a full stop after a word
-    in lower case and has words in lower case that a headline capitalises (`Pada 2024, jumlah
-    wisatawan ... mencapai 13,9 juta orang.`, `3. Peserta yang lolos akan diumumkan ...
-    panitia. Ikuti ...`). No headline ends so (`Harga Emas Naik.` glued to a stop is one; so
-    is tempo's `... Buat Budi Arie. Sekuat Apa Buktinya?`, in Title Case)."""
+    in lower case or a number, with a word in lower case that a headline capitalises (`Pada
+    2024, jumlah wisatawan ... mencapai 13,9 juta orang.`, `Semua selamat.`, `3. Peserta yang
+    lolos ... panitia. Ikuti ...`). No headline ends so (`Harga Emas Naik.` glued to a stop is
+    one; so is tempo's `... Buat Budi Arie. Sekuat Apa Buktinya?`, in Title Case)."""
     begin = 0  # (each sentence on its own: the next starts after the stop)
     for m in _SENTENCE_STOP.finditer(piece):
-        if sum(_lower_content(w) for w in piece[begin : m.end()].split()[1:]) >= 2:
+        if any(_lower_content(w) for w in piece[begin : m.end()].split()[1:]):
             return True
         begin = m.end()
     return False
 
 
-#: A full stop after a word in lower case, at the end or before the next word.
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.[\"”’']*(?:\s+|\s*$)")
+#: A full stop after a word in lower case or a number, at the end or before the next word.
+_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9]{2})\.[\"”’']*(?:\s+|\s*$)")
 
 
 def _cue(text: str, start: int, end: int) -> int:
