@@ -44,7 +44,6 @@ _MARK_CHARS = (
     "\U0001f000-\U0001faff\ufe0f\u200d]"
 )
 DECORATION = re.compile(f"{_MARK_CHARS}+[ \t\u00a0]*")
-_MARK_CHAR = re.compile(_MARK_CHARS)
 _LINE_MARK = re.compile(f"^[ \t\u00a0]*({_MARK_CHARS}+)", re.M)
 
 
@@ -61,13 +60,24 @@ def blank_view(text: str) -> str:
     if text.isascii():  # (most texts: no odd blank, no mark)
         return text
     odd = any(ch in text for ch in _ODD_CHARS)
-    if not odd and not _MARK_CHAR.search(text):
+    if not odd and not _a_line_opens_with_a_mark(text):
         return text
     view = _AS_BLANK.sub(" ", text) if odd else text
     if odd and has_zero_width(view):
         view = _ZERO_WIDTH.sub(" ", view)
-    view = _blank_marks(view)
+    if not odd or _a_line_opens_with_a_mark(view):  # (checked already when not odd)
+        view = _blank_marks(view)
     return text if view == text else view  # (a zero-width space beside a blank stays)
+
+
+def _a_line_opens_with_a_mark(text: str) -> bool:
+    """Whether a line may open with a mark: its first character is past the arrows' block
+    (a look at each line's start, ten times cheaper than a class search of the text)."""
+    for line in text.split("\n"):
+        first = line.lstrip(" \t\u00a0")[:1]
+        if first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000"):
+            return True
+    return False
 
 
 def _blank_marks(text: str) -> str:
