@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ..model import CATEGORIES, DUPLICATE_RULE, Cleaned
 from ..packs import Pack, Rule, check_unique, compile_pattern, default_rules_dir, load_packs
-from .passes import DEFAULT_TIMEOUT, on_text, run_rules
+from .passes import DEFAULT_TIMEOUT, on_text, run_on_view
 from .plan import Occurrences, Plan
 from .prefilter import required
 from .whitespace import blank_view
@@ -183,7 +183,7 @@ class Cleaner:
             self._plans[key] = plan
         if plan.literals is not self._generic_plan.literals:
             found = None  # a site pack's plan looks for more literals: its own scan
-        result = run_rules(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
+        result = run_on_view(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
         if text is not original:
             result = on_text(original, result)
         if bad_url:

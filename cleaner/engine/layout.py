@@ -221,11 +221,18 @@ def find_dateline(text: str, start: int, end: int) -> re.Match | None:
 GLUED_PIECES = 3
 
 
-def is_body_like(text: str) -> bool:
-    """A unit that reads as a paragraph of the story: a full sentence of eight words or more."""
+def _last_mark(text: str) -> int:
+    """Where `text`'s last character but the closing quotes and brackets after it is (-1:
+    none): a sentence's stop, if it ends with one."""
     i = len(text) - 1
     while i >= 0 and text[i] in _CLOSERS:
         i -= 1
+    return i
+
+
+def is_body_like(text: str) -> bool:
+    """A unit that reads as a paragraph of the story: a full sentence of eight words or more."""
+    i = _last_mark(text)
     return i >= 0 and text[i] in ".!?" and _EIGHT_WORDS.match(text) is not None
 
 
@@ -243,9 +250,7 @@ def is_short_sentence(text: str) -> bool:
     >>> is_short_sentence("Warga diminta tetap waspada!"), is_short_sentence("Awas, Banjir Lagi!")
     (True, False)
     """
-    i = len(text) - 1
-    while i >= 0 and text[i] in _CLOSERS:
-        i -= 1
+    i = _last_mark(text)
     if not (
         i > 0
         and text[i] in ".?!"

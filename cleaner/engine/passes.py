@@ -133,9 +133,23 @@ def run_rules(
     removes nothing: cleaning the result again is then a no-op. One extra pass is the norm.
     `found`: the plan's scan of `text`, if the caller has made it already.
     """
-    view = blank_view(text)  # (a view's view is the view itself: a caller's view runs as is)
-    if view is not text:  # rules read no-break and zero-width spaces as blanks (see blank_view)
-        return on_text(text, run_rules(view, rules, timeout=timeout, dedupe=dedupe))
+    view = blank_view(text)  # rules read no-break and zero-width spaces as blanks
+    if view is not text:
+        return on_text(text, run_on_view(view, rules, timeout=timeout, dedupe=dedupe))
+    return run_on_view(text, rules, timeout=timeout, dedupe=dedupe, found=found)
+
+
+def run_on_view(
+    text: str,
+    rules: list[Rule] | Plan,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    dedupe: bool = False,
+    found: Occurrences | None = None,
+) -> Cleaned:
+    """`run_rules` on a text that is its own blank view already (`blank_view(text)`, as
+    `Cleaner.clean` makes it for its site packs too): not made again. The result is on
+    that view; `on_text` puts it on the original."""
     plan = rules if isinstance(rules, Plan) else Plan(list(rules))
     found = found or plan.occurrences(text)
     result = _one_pass(text, plan, timeout, dedupe, found_all=found)
