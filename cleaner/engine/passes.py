@@ -139,14 +139,8 @@ def run_rules(
     return run_on_view(text, rules, timeout=timeout, dedupe=dedupe, found=found)
 
 
-def run_on_view(
-    text: str,
-    rules: list[Rule] | Plan,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    dedupe: bool = False,
-    found: Occurrences | None = None,
-) -> Cleaned:
+def run_on_view(text: str, rules: list[Rule] | Plan, *, timeout: float, dedupe: bool,
+                found: Occurrences | None = None) -> Cleaned:  # fmt: skip
     """`run_rules` on a text that is its own blank view already (`blank_view(text)`, as
     `Cleaner.clean` makes it for its site packs too): not made again. The result is on
     that view; `on_text` puts it on the original."""
