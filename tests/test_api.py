@@ -108,6 +108,11 @@ def test_a_highlighted_quote_glued_before_the_dateline_is_a_duplicate_of_its_lat
     result = clean(text)
     assert result.text == f"{lead}   {later}"
     assert [(r.rule_id, r.text) for r in result.removals] == [("duplicate-line", quote + ".....")]
+    # after a blank, a comma, or before a city with its country, the same (antaranews has all
+    # three: `... menjadi kendalaPraya, Lombok Tengah (ANTARA) - `); the city stays
+    for glue, city in [(".... ", "Jakarta"), (", ", "Jakarta"), ("", "Praya, Lombok Tengah")]:
+        text = f"{quote}{glue}{lead.replace('Jakarta', city)}   {later}"
+        assert clean(text).text == f"{lead.replace('Jakarta', city)}   {later}", glue
     # a lead-in the story does not repeat is story text (a caption, a teaser): it stays
     other = "Warga berkumpul di alun-alun sejak pagi untuk menyaksikan upacara adat tahunan itu"
     assert clean(f"{other}.{lead}   {later}").text == f"{other}.{lead}   {later}"

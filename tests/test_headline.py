@@ -165,6 +165,30 @@ def test_a_known_headline_ends_the_link_exactly():
             " berdoa di sana.",
             "Momen Ivan Gunawan Naik Haji Foto/Instagram",
         ),
+        # asides between the story's subject and its verb (a bracket, a day and its date) are
+        # no place for the headline to end: it never ends inside a bracket (a tokenised
+        # cnnindonesia article lost `Badan ... (BNPB) pada Minggu (15/9` to its link)
+        (
+            "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla Badan Nasional"
+            " Penanggulangan Bencana (BNPB) pada Minggu (15/9) mencatat ada 2.862 titik api.",
+            "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla",
+        ),
+        (
+            "Harga Emas Antam Naik Lagi Hari Ini Kementerian Keuangan (Kemenkeu) mencatat harga"
+            " emas naik.",
+            "Harga Emas Antam Naik Lagi Hari Ini",
+        ),
+        (
+            "Harga Emas Antam Naik Lagi Hari Ini Menteri Keuangan Sri Mulyani, Senin (12/5),"
+            " mengatakan harga emas naik.",
+            "Harga Emas Antam Naik Lagi Hari Ini",
+        ),
+        # ... and a sentence adverb right before the subject opens the sentence
+        (
+            "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla Sebelumnya Badan Nasional"
+            " Penanggulangan Bencana (BNPB) pada Minggu (15/9) mencatat ada 2.862 titik api.",
+            "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla",
+        ),
         # ... but a headline that ends with such a noun keeps it: no relative clause follows
         (
             "Biden Umumkan Investasi untuk Infrastruktur Pelabuhan AS merupakan pendukung utama"

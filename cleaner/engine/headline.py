@@ -344,7 +344,7 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
                 if j == 0:
                     continue  # the headline itself has a lower-case word early on
                 return words[head].start, "the story is glued to the headline"
-            k = _subject(text, words, j, start, head)
+            k = _subject(text, words, _before_asides(words, j, head), start, head)
             if k <= head + 1:
                 if head > 0:
                     return words[head].start, "the story is glued to the headline"
@@ -402,6 +402,26 @@ def _question(words: list[Word], i: int) -> bool:
         if words[k].text == "?":
             return k + 1 >= len(words) or not words[k + 1].text[:1].islower()
     return False
+
+
+def _before_asides(words: list[Word], j: int, head: int) -> int:
+    """Index of the subject's last word when words[j] ends an aside between the subject and
+    its verb: a bracket (`Badan ... Bencana (BNPB) mencatat`), a day and its date (`... pada
+    Minggu (15/9) mencatat`, `..., Senin (12/5), mengatakan`). j itself if none does (or if
+    the asides reach back to the headline's start)."""
+    i = j
+    while i > head + 1:
+        t = words[i].text
+        if t == ")":
+            k = next((k for k in range(i - 1, max(head, i - 8), -1) if words[k].text == "("), 0)
+            if k <= head + 1:
+                break
+            i = k - 1
+        elif t in DAYS and words[i - 1].text in ("pada", ","):
+            i -= 2
+        else:
+            return i
+    return j
 
 
 def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int:
@@ -500,6 +520,8 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
             break
         if not (t[:1].isupper() or t.lower() in FUNCTION):
             break
+    if k - 1 > head + 1 and words[k - 1].text in SENTENCE_ADVERBS:
+        k -= 1  # `... terkait Karhutla Sebelumnya Badan ... mencatat`: it opens the sentence
     if k > 0 and words[k - 1].text in ("#", "@"):
         k -= 1  # a hashtag's or a handle's mark goes with it (`#SaveHutan menjadi ...`)
     if k > 0 and words[k - 1].text in '“"‘':
