@@ -20,7 +20,8 @@ import re
 #: A dateline glued after other text (`...bersama.Jakarta (ANTARA) - `, `...KOMPAS.com - `),
 #: or after a stop or a comma and a blank (`...bersama..... Jakarta (ANTARA) - `).
 _DATELINE = re.compile(
-    r"(?=[A-Z])(?:(?<=[\w.,!?\"”’)])|(?<=[.,!?\"”’)][ \t]))(?:[A-Z][a-z]+(?:,?[ \t][A-Z][a-z]+){0,2}[ \t]*\([A-Z][A-Za-z]+\)"
+    r"(?=[A-Z])(?:(?<=[\w.,!?\"”’)])|(?<=[.,!?\"”’)][ \t]))"
+    r"(?:[A-Z][a-z]+(?:,?[ \t][A-Z][a-z]+){0,2}[ \t]*\([A-Z][A-Za-z]+\)"
     r"|[A-Z][\w-]*\.(?:COM|CO\.ID|CO|com|co\.id|co)(?:[ \t]*,[ \t]*[A-Z][A-Za-z]+)?)"
     r"[ \t]*[-–—]{1,2}[ \t]"
 )

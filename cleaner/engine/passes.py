@@ -27,6 +27,7 @@ from .layout import (
 )
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
+from .tokenised import TokenisedView
 from .whitespace import absorb, blank_view, has_zero_width
 
 #: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
@@ -190,12 +191,14 @@ def _focus(parts: list[Unit], zones: Zones, seams: list[int]) -> list[int]:
     return sorted(keep)
 
 
-def on_text(text: str, result: Cleaned) -> Cleaned:
-    """`result`, made on a view of `text` with the same offsets (see blank_view), as made on
-    `text` itself: each removal's text and the output are `text`'s own characters."""
+def on_text(text: str, result: Cleaned, view: TokenisedView | None = None) -> Cleaned:
+    """`result`, made on a view of `text` with the same offsets (see blank_view), or on a
+    tokenised text's view (`view`: its offsets are mapped back), as made on `text` itself:
+    each removal's text and the output are `text`'s own characters."""
     removals = tuple(
-        Removal(r.rule_id, r.category, r.start, r.end, text[r.start : r.end])
+        Removal(r.rule_id, r.category, start, end, text[start:end])
         for r in result.removals
+        for start, end in [view.span(r.start, r.end) if view else (r.start, r.end)]
     )
     return Cleaned(apply_removals(text, removals), removals, result.warnings)
 

@@ -1,0 +1,131 @@
+"""Word-tokenised text (` , ` and ` . ` between tokens, as some scrapers and data sets hand it
+over) is cleaned as its written form would be, and comes out tokenised as it came in."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, apply_removals, restore
+from cleaner.engine.tokenised import tokenised_view
+from cleaner.learn import learn
+from cleaner.quality import Article, tokenise
+
+from .test_debris_corpus import AFTER, BEFORE, ONE_LINE_ROWS
+
+CLEANER = Cleaner()
+
+
+def tok(text: str) -> str:
+    """`text` as a word tokeniser hands it over (`cleaner.quality.tokenise`)."""
+    return tokenise(Article("x__1", text, None, ())).text
+
+
+@pytest.mark.parametrize(
+    ("tokenised", "written"),
+    [
+        ("Kata dia , Senin ( 12 / 5 ) .", "Kata dia, Senin (12/5)."),
+        ('" Kami siap , " kata dia . " Itu saja . "', '"Kami siap," kata dia. "Itu saja."'),
+        ("“ Kami siap , ” ujar dia ; ia pergi !", "“Kami siap,” ujar dia; ia pergi!"),
+        ("( ant / dil ) ( Foto : Antara / Budi )", "(ant/dil) (Foto: Antara/Budi)"),
+        ("pukul 10 : 00 WIB , Rp 1 . 234 , naik 5 % .", "pukul 10:00 WIB, Rp 1.234, naik 5%."),
+        ("di Suara . com dan m . kumparan . com .", "di Suara.com dan m.kumparan.com."),
+        ("https : / / kompas . com / read / 1 , kata .", "https://kompas.com/read/1, kata."),
+        ("@ detikcom # SaveHutan , * * * - - > > .", "@detikcom #SaveHutan, *** -- >>."),
+        ("2024 - 02 - 12 , Editor ’ s Picks , kata dia .", "2024-02-12, Editor’s Picks, kata dia."),
+        # a dash between words stays a dash (written text has ` - ` too: `Jakarta - Presiden`)
+        (
+            "Jakarta , CNN Indonesia -- Presiden Joko - Widodo .",
+            "Jakarta, CNN Indonesia -- Presiden Joko - Widodo.",
+        ),
+    ],
+)
+def test_the_view_reads_a_tokenised_text_as_written(tokenised, written):
+    # (a text is read as tokenised when it has three spaced commas or stops or more)
+    tokenised = f"{tokenised}\nHarga naik , kata dia . Itu saja ."
+    written = f"{written}\nHarga naik, kata dia. Itu saja."
+    view = tokenised_view(tokenised)
+    assert view is not None and view.text == written
+    # each of the view's characters is the text's own, in order
+    assert [tokenised[i] for i in view.at] == list(written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BEFORE + "\n" + AFTER,
+        # a scraped list with a stray blank before a comma or two is written text
+        "Harga beras , gula dan minyak naik. Pedagang mengeluh, kata dia. Pembeli sepi, ujarnya.",
+        "Ia berkata , lalu pergi. Ia datang , lalu duduk. Mereka makan, minum, dan tidur di sana.",
+        "Tunggu ... apa? Dia datang. Lalu pergi.",  # an ellipsis after a blank
+        "kata dia . Baca juga",  # too few to tell
+    ],
+)
+def test_written_text_has_no_view(text):
+    assert tokenised_view(text) is None
+
+
+#: Tokenised, these stay on a line of their own (the view does not join them back): a dash
+#: between letters may be a dash, and a URL's last slash after a blank.
+TOKENISED_STAYS = {"A- A+", "https://www.instagram.com/reel/C8abcDEF123/"}
+
+
+@pytest.mark.parametrize("where", ["between paragraphs", "after the story"])
+def test_tokenised_debris_goes_and_the_tokenised_story_stays(where):
+    story = [tok(BEFORE), tok(AFTER)]
+    stays, lost = [], []
+    for row_where, debris in ONE_LINE_ROWS:
+        if row_where == "head" or (where == "between paragraphs" and row_where == "end"):
+            continue
+        lines = [story[0], tok(debris), story[1]]
+        if where == "after the story":
+            lines = [*story, tok(debris)]
+        text = "\n".join(lines)
+        result = CLEANER.clean(text)
+        assert apply_removals(text, result.removals) == result.text
+        assert restore(result.text, result.removals) == text
+        if story[0] not in result.text or story[1] not in result.text:
+            lost.append((debris, result.text))
+        elif result.text != "\n".join(story) and debris not in TOKENISED_STAYS:
+            stays.append(debris)
+    assert not lost, lost
+    assert not stays, stays
+
+
+def test_a_tokenised_one_line_article_keeps_its_tokens_and_loses_its_debris():
+    text = (
+        "Jakarta , CNN Indonesia -- Harga beras di pasar induk naik lagi sejak awal pekan ini , "
+        "kata pedagang setempat , Senin ( 12 / 5 ) . Baca juga : Harga Emas Antam Naik Lagi Hari "
+        "Ini Pemerintah daerah berjanji akan menggelar operasi pasar dalam waktu dekat , kata "
+        "dia . ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Operasi pasar digelar di lima "
+        "kecamatan mulai pekan depan , ujar dia . [ Gambas : Video CNN ] ( ant / dil )"
+    )
+    result = CLEANER.clean(text)
+    assert result.text == (
+        "Jakarta , CNN Indonesia -- Harga beras di pasar induk naik lagi sejak awal pekan ini , "
+        "kata pedagang setempat , Senin ( 12 / 5 ) . Pemerintah daerah berjanji akan menggelar "
+        "operasi pasar dalam waktu dekat , kata dia . Operasi pasar digelar di lima kecamatan "
+        "mulai pekan depan , ujar dia ."
+    )
+    assert [r.text.strip() for r in result.removals] == [
+        "Baca juga : Harga Emas Antam Naik Lagi Hari Ini",
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+        "[ Gambas : Video CNN ] ( ant / dil )",
+    ]
+    assert all(text[r.start : r.end] == r.text for r in result.removals)
+
+
+def test_a_pack_learned_from_tokenised_text_cleans_it_and_its_written_form(tmp_path):
+    # the learner reads a tokenised batch as written, so its rules read both forms
+    promo = "Ikuti terus kabar terbaru Harian Contoh di saluran Ayo Kabar, klik di sini."
+    stories = [
+        f"Warga desa nomor {i} menanam padi di sawah sejak pagi, kata kepala desa itu. "
+        f"Panen tahun ini diperkirakan naik {i} persen dari tahun lalu, ujar dia."
+        for i in range(12)
+    ]
+    learned = learn([tok(f"{s}\n{promo}") for s in stories], site="contoh.id", known=None)
+    assert learned.rules, [r.text for r in learned.rejected]
+    pack = tmp_path / "contoh.toml"
+    pack.write_text(learned.to_toml(), encoding="utf-8")
+    cleaner = Cleaner(rules=[pack], default_rules=False)
+    for story, notice in ((tok(stories[0]), tok(promo)), (stories[0], promo)):
+        assert cleaner.clean(f"{story}\n{notice}").text == story
