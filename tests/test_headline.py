@@ -183,6 +183,12 @@ def test_a_known_headline_ends_the_link_exactly():
             " mengatakan harga emas naik.",
             "Harga Emas Antam Naik Lagi Hari Ini",
         ),
+        # a question mark a few names back ends the headline, the story's opening quote too
+        (
+            "Siapa Sanggup Hentikan Sang Juara Dunia? “Federasi Tinju Internasional (IBF)"
+            " menerima pemberitahuan resmi pada Senin,” demikian bunyi pernyataan itu.",
+            "Siapa Sanggup Hentikan Sang Juara Dunia?",
+        ),
         # ... and a sentence adverb right before the subject opens the sentence
         (
             "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla Sebelumnya Badan Nasional"
@@ -215,6 +221,13 @@ def test_lower_case_after_the_marker_is_no_headline():
         ' berkoordinasi," ujarnya.',
         "3. Peserta yang lolos akan diumumkan melalui situs resmi panitia. Ikuti aturan lalu"
         " lintas, pesan Kapolres kepada pengendara.",
+        # the stop glued to the next sentence (liputan6's `Baca Juga` with no headline left,
+        # its paragraphs joined into one line: the link took the story up to `pada`)
+        "Warga telah lama menantikan jembatan itu.Jembatan Merah, yang dibangun pada Juli tahun"
+        " lalu, kini ramai dikunjungi.",
+        # a quotation of the story: a seam inside it is no headline's end
+        '"Pelaku memanfaatkan akun media sosial dengan nama pengguna@WargaBaikHatiKomunitasuntuk'
+        ' menjual barang itu secara daring," ujar Kapolres di Bandung.',
     ],
 )
 def test_a_sentence_after_the_marker_is_no_headline(after):

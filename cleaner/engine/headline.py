@@ -193,8 +193,9 @@ def _a_sentence(piece: str) -> bool:
     return False
 
 
-#: A full stop after a word in lower case or a number, at the end or before the next word.
-_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9]{2})\.[\"”’']*(?:\s+|\s*$)")
+#: A full stop after a word in lower case or a number, at the end or before the next word
+#: (after a blank, or glued to its capital: `... momen itu.Moo Deng, yang ...`).
+_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9]{2})\.[\"”’']*(?:\s+|\s*$|(?=[A-Z]))")
 
 
 def _cue(text: str, start: int, end: int) -> int:
@@ -502,10 +503,11 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
     for i in range(k - 1, max(head, k - 9), -1):
         t = words[i].text
         if (t in ("?", "!") or (t == "." and _full_stop(words, i))) and i - head >= 3:
-            if words[i + 1].text[:1].isupper():
-                k = i + 1
+            after = words[i + 2] if words[i + 1].text in '“"‘' and i + 2 < len(words) else None
+            if words[i + 1].text[:1].isupper() or (after and after.text[:1].isupper()):
+                k = i + 1  # (with the quote that opens the sentence: `... IBF? “Federasi`)
             break
-        if not (t[:1].isupper() or t[:1].isdigit() or t in "()" or t.lower() in FUNCTION):
+        if not (t[:1].isupper() or t[:1].isdigit() or t in '()“"‘' or t.lower() in FUNCTION):
             break
     # `... ke Pemerintah Menurut Ariawan yang juga Wakil Ketua ..., kebijakan ini`: the
     # sentence opens with `Menurut` (according to) before the name and its apposition; not
@@ -544,5 +546,17 @@ def _sentence_case_end(text: str, start: int, words: list[Word]):
             and _lower_content(words[i + 2].text)
         )
         if starts and (words[i - 1].text[:1].islower() or w.glued):
+            if _open_quote(text, start, w.start):
+                # (`Baca Juga "Tersangka memanfaatkan akun ...NakalComunityuntuk ...," ujar
+                # dia`: a quotation of the story, its seam no headline's end)
+                return None, "inside a quotation"
             return w.start, "a sentence starts after a sentence-case headline"
     return None, "no end found"
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """text[start:end] opens with a quotation mark that it does not close."""
+    first = text[start : start + 1]
+    if first == '"':
+        return text.count('"', start, end) % 2 == 1
+    return first in "“‘" and text.find("”" if first == "“" else "’", start, end) < 0
