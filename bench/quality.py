@@ -15,8 +15,10 @@ offsets; `dateline` spans count as story text, since they are kept by default):
            written for. Its details are not printed (`--details` lists counts only) so that it
            stays unread.
 
-`--tokenised` scores the sets word-tokenised (`cleaner.quality.tokenise`: ` , ` and ` . `
-between tokens, as some data sets and scrapers hand text over), labels moved along.
+`--layout tokenised|one-line|glued` scores the sets in another layout, labels moved along
+(`cleaner.quality.LAYOUTS`): word-tokenised (` , ` and ` . ` between tokens, as some scrapers
+and data sets hand text over), or their paragraphs joined into one line with a blank or with
+none (as many scraped dumps hold them).
 
 `--learn-loo` keeps the learner's own figure: for each article of tests/cases/learn/OUTLET,
 a pack learned from the *other* articles of its outlet (--min-docs 2: 2-4 training
@@ -52,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 from cleaner import Cleaned, Cleaner  # noqa: E402
 from cleaner.learn import LearnOptions, learn, site_of  # noqa: E402
 from cleaner.quality import (  # noqa: E402
+    LAYOUTS,
     Article,
     Score,
     details,
@@ -59,7 +62,6 @@ from cleaner.quality import (  # noqa: E402
     percent,
     score,
     table,
-    tokenise,
 )
 
 SETS = {
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cue-share", type=float, default=LearnOptions().cue_share)
     parser.add_argument("--in-sample", action="store_true", help="(--learn-loo) learn from all too")
     parser.add_argument("--bulk", type=Path, metavar="DIR", help="learn per outlet from DIR")
-    parser.add_argument("--tokenised", action="store_true", help="the sets word-tokenised")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), help="the sets in another layout")
     args = parser.parse_args(argv)
     if args.learn_loo:
         return learn_loo(args)
@@ -95,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.sets or list(SETS):
         folder = SETS.get(name, Path(name))
         articles = load_set(folder)
-        if args.tokenised:
-            articles = [tokenise(a) for a in articles]
+        if args.layout:
+            articles = [LAYOUTS[args.layout](a) for a in articles]
         report = score(articles, cleaner, use_urls=not args.no_urls)
         urls = "without URLs" if args.no_urls else "URLs from the manifest"
-        form = ", word-tokenised" if args.tokenised else ""
+        form = f", layout {args.layout}" if args.layout else ""
         print(
             table(report, title=f"== {name}{form}: {len(articles)} articles, shipped rules, {urls}")
         )

@@ -26,6 +26,7 @@ from pathlib import Path
 import regex
 
 from .engine import Cleaner
+from .engine.layout import UNIT_BREAK
 from .model import CATEGORIES, Cleaned
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -156,6 +157,43 @@ def tokenise(article: Article) -> Article:
         start += len(line) + 1
     spans = tuple((at[s], at[e - 1] + 1, category) for s, e, category in article.spans)
     return Article(article.name, "".join(out), article.url, spans)
+
+
+def one_line(article: Article, joiner: str = " ") -> Article:
+    r"""The article with its paragraphs (units: see `cleaner.engine.layout`) joined into one
+    line by `joiner`, as many scraped dumps hold them, its labels moved along.
+
+    >>> a = Article("x__1", "Kata dia.\n\nBaca juga: Harga   Naik", None, ((11, 34, "related"),))
+    >>> t = one_line(a)
+    >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
+    ('Kata dia. Baca juga: Harga Naik', ['Baca juga: Harga Naik'])
+    """
+    raw = article.text
+    at = [0] * (len(raw) + 1)  # where each character goes (a separator: where the next does)
+    out: list[str] = []
+    pos = size = 0
+    for m in [*UNIT_BREAK.finditer(raw), None]:
+        stop = m.start() if m else len(raw)
+        at[pos:stop] = range(size, size + stop - pos)
+        out.append(raw[pos:stop])
+        size += stop - pos
+        if m is None:
+            break
+        at[stop : m.end()] = [size] * (m.end() - stop)
+        out.append(joiner)
+        size, pos = size + len(joiner), m.end()
+    at[len(raw)] = size
+    spans = tuple((at[s], at[e - 1] + 1, category) for s, e, category in article.spans)
+    return Article(article.name, "".join(out), article.url, spans)
+
+
+#: Other layouts of a labelled set (`bench/quality.py --layout`, the quality gate): the same
+#: articles word-tokenised, joined into one line with a blank, and glued with none.
+LAYOUTS: dict[str, Callable[[Article], Article]] = {
+    "tokenised": tokenise,
+    "one-line": one_line,
+    "glued": lambda article: one_line(article, ""),
+}
 
 
 def _urls(folder: Path) -> dict[str, str | None]:

@@ -209,6 +209,41 @@ def test_kinds_of_evidence(after, headline):
     assert text[text.index(after) : end] == headline
 
 
+@pytest.mark.parametrize(
+    "after,headline",
+    [
+        # antaranews writes its headlines in sentence case; joined into one line, the story
+        # opens with a word such a headline writes in lower case, or with a quotation
+        (
+            "Daop 3 siapkan langkah antisipasi selama Nataru Akan tetapi pada pukul 04.27 WIB,"
+            " petugas melaporkan longsoran baru.",
+            "Daop 3 siapkan langkah antisipasi selama Nataru",
+        ),
+        (
+            "Perpaduan tiga tarian jadi ikon baru kawasan Borobudur Sehingga, kegiatan ini"
+            " membuktikan hal itu.",
+            "Perpaduan tiga tarian jadi ikon baru kawasan Borobudur",
+        ),
+        (
+            'Daop 8 Surabaya tambah enam kereta api jelang Natal "PT KAI Daop 5 Purwokerto tetap'
+            ' berkomitmen menjaga keselamatan," kata dia.',
+            "Daop 8 Surabaya tambah enam kereta api jelang Natal",
+        ),
+        # ... not at a nickname in quotes (no statement follows it)
+        (
+            "Laga utama mempertemukan petarung asal Bandung, Jekson “Kkajhe” Karmela, kontra"
+            " lawan lama Pelatihnya menyebut persiapan sudah matang.",
+            "Laga utama mempertemukan petarung asal Bandung, Jekson “Kkajhe” Karmela, kontra"
+            " lawan lama",
+        ),
+    ],
+)
+def test_a_sentence_case_headline_ends_where_the_story_opens(after, headline):
+    text = "kata dia. Baca juga: " + after
+    end, why = headline_end(text, text.index(after))
+    assert text[text.index(after) : end] == headline, why
+
+
 def test_lower_case_after_the_marker_is_no_headline():
     text = "Tonton: begitu tulisan di layar sebelum film dimulai."
     assert headline_end(text, len("Tonton: "))[0] is None
@@ -225,6 +260,9 @@ def test_lower_case_after_the_marker_is_no_headline():
         # its paragraphs joined into one line: the link took the story up to `pada`)
         "Warga telah lama menantikan jembatan itu.Jembatan Merah, yang dibangun pada Juli tahun"
         " lalu, kini ramai dikunjungi.",
+        # a full stop after capitals ends a sentence too
+        "Mulai tahun 2025, situs itu tidak lagi dipakai untuk mengecek status penerima PIP."
+        " Sebagai gantinya, siswa memakai aplikasi baru.",
         # a quotation of the story: a seam inside it is no headline's end
         '"Pelaku memanfaatkan akun media sosial dengan nama pengguna@WargaBaikHatiKomunitasuntuk'
         ' menjual barang itu secara daring," ujar Kapolres di Bandung.',

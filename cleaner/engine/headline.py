@@ -181,7 +181,7 @@ def headline_end(
 
 def _a_sentence(piece: str) -> bool:
     """`piece` holds a sentence of the story: a stretch that ends with a full stop after a word
-    in lower case or a number, with a word in lower case that a headline capitalises (`Pada
+    or a number (`... bantuan PIP.`), with a word in lower case that a headline capitalises (`Pada
     2024, jumlah wisatawan ... mencapai 13,9 juta orang.`, `Semua selamat.`, `3. Peserta yang
     lolos ... panitia. Ikuti ...`). No headline ends so (`Harga Emas Naik.` glued to a stop is
     one; so is tempo's `... Buat Budi Arie. Sekuat Apa Buktinya?`, in Title Case)."""
@@ -193,9 +193,9 @@ def _a_sentence(piece: str) -> bool:
     return False
 
 
-#: A full stop after a word in lower case or a number, at the end or before the next word
-#: (after a blank, or glued to its capital: `... momen itu.Moo Deng, yang ...`).
-_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9]{2})\.[\"”’']*(?:\s+|\s*$|(?=[A-Z]))")
+#: A full stop after a word or a number, at the end or before the next word (after a blank,
+#: or glued to its capital: `... momen itu.Moo Deng, yang ...`).
+_SENTENCE_STOP = re.compile(r"(?<=[A-Za-z0-9]{2})\.[\"”’']*(?:\s+|\s*$|(?=[A-Z]))")
 
 
 def _cue(text: str, start: int, end: int) -> int:
@@ -539,6 +539,24 @@ def _sentence_case_end(text: str, start: int, words: list[Word]):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
+        prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
+        if prev not in ":,;" and not w.glued and not _open_quote(text, start, w.start):
+            # a capitalised opener or joining word, which a sentence-case headline writes in
+            # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur
+            # Sehingga, ...`), or a quotation's opening mark (`... Natal-Tahun Baru "PT KAI
+            # ...`) starts the story
+            opener = (w.text in OPENERS and w.text not in WEAK) or (
+                w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION
+            )
+            if opener and (nxt[:1].islower() or nxt == ","):
+                return w.start, "a sentence opener after a sentence-case headline"
+            if (
+                w.text in '“"'
+                and nxt[:1].isupper()
+                and any(_lower_content(x.text) for x in words[i + 2 : i + 7])
+                and not any(x.text in '”"' for x in words[i + 1 : i + 4])
+            ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`)
+                return w.start, "an opening quote after a sentence-case headline"
         starts = (
             w.text[:1].isupper()
             and i + 2 < n
