@@ -189,6 +189,14 @@ def test_a_known_headline_ends_the_link_exactly():
             " menerima pemberitahuan resmi pada Senin,” demikian bunyi pernyataan itu.",
             "Siapa Sanggup Hentikan Sang Juara Dunia?",
         ),
+        # a title the headline quotes is no opening quote of the story, nor does the story
+        # open with its closing quote (antaranews in one line kept `"Budi Pekerti" kayak ...`
+        # as story; the headline's sentence-case rest stays still, which costs no story)
+        (
+            'Prilly Latuconsina: Film "Budi Pekerti" kayak sekolah akting lagi Menurut dia, film'
+            " itu digarap serius.",
+            'Prilly Latuconsina: Film "Budi Pekerti"',
+        ),
         # ... and a sentence adverb right before the subject opens the sentence
         (
             "Kapolri Bentuk Tim Awasi Penegakan Hukum terkait Karhutla Sebelumnya Badan Nasional"

@@ -19,6 +19,7 @@ AFTER = [
     "Kepala dinas mengatakan stok beras di gudang Bulog masih cukup untuk tiga bulan.",
     "Ia berharap harga kembali normal sebelum bulan puasa tiba, kata dia kepada wartawan.",
 ]
+CLEANER = Cleaner()
 HEADLINES = ["Harga Cabai Rawit Tembus Rp 90.000 per Kilogram", "Rupiah Melemah di Awal Pekan"]
 # (heading, rule id): the tail rules that may fire in the middle of a story
 HEADINGS = [
@@ -95,3 +96,22 @@ def test_a_short_story_paragraph_after_the_block_ends_it(heading, rule_id, short
     result = Cleaner().clean(text)
     assert result.text == "\n".join([*STORY, short])
     assert [r.rule_id for r in result.removals] == [rule_id]
+
+
+@pytest.mark.parametrize(
+    "debris",
+    ["(mer) Kumpulan Artikel Buleleng", "(pur/aff) Berita Terkait", "(Foto: Antara) Tag: beras"],
+)
+def test_a_code_glued_before_more_debris_after_the_last_sentence_goes_with_it(debris):
+    # paragraphs joined into one line: the code and what follows it were lines of their own
+    story = " ".join(STORY[:2])
+    result = CLEANER.clean(f"{story} {debris}")
+    assert result.text == story, [(r.rule_id, r.text) for r in result.removals]
+
+
+def test_an_aside_the_last_sentence_goes_on_after_is_story():
+    text = (
+        f"{STORY[0]} Ia lulus dengan predikat cum laude, mendapatkan gelar S.H. Int. (Sarjana"
+        " Hukum Internasional) antara 1990 dan 1992."
+    )
+    assert CLEANER.clean(text).text == text

@@ -304,7 +304,8 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
             t in '“"‘'
             and nxt[:1].isupper()
             and any(_lower_content(x.text) for x in words[i + 2 : i + 5])
-        ):
+            and not any(x.text in '”"’' for x in words[i + 1 : i + 4])
+        ):  # (not a title the headline quotes: `... Film "Budi Pekerti" kayak sekolah ...`)
             return w.start, "an opening quote"
         if i >= 2 and t in OPENERS and nxt[:1].islower() and (t not in WEAK or _lower_content(nxt)):
             return w.start, "a sentence opener"
@@ -346,6 +347,8 @@ def _title_end(text: str, start: int, words: list[Word], interrupted: bool):
                     continue  # the headline itself has a lower-case word early on
                 return words[head].start, "the story is glued to the headline"
             k = _subject(text, words, _before_asides(words, j, head), start, head)
+            if words[k].text in '”"' and k + 1 < n:
+                k += 1  # no sentence opens with a closing quote: the quoted title is the headline's
             if k <= head + 1:
                 if head > 0:
                     return words[head].start, "the story is glued to the headline"

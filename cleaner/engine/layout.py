@@ -122,9 +122,10 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
     tail zone starts) to the unit's end (`... kata dia. Advertisement`), for the line rules
     to read as they would a line of its own: the whole of it, then what follows each of its
     own sentence ends (`Hotel Best Western di Kuta. (FOTO: ANTARA)`, `(FOTO: ANTARA)`), at
-    most GLUED_PIECES of them. Nothing when the tail zone starts at a unit's start (or not at
-    all), or when it reads as prose (eight words or more, half of them in lower case: the
-    story's last sentence without its stop).
+    most GLUED_PIECES of them, then the bracket that opens it if more follows (`(mer)` of
+    `(mer) Kumpulan Artikel Buleleng`). Nothing when the tail zone starts at a unit's start
+    (or not at all), or when it reads as prose (eight words or more, half of them in lower
+    case: the story's last sentence without its stop).
 
     >>> text = "Harga naik lagi pada Senin, kata dia. Hotel di Kuta. (ant/xyz)\\nBerita lain"
     >>> [text[u.start : u.end] for u in glued_tail(text, units(text), 37)]
@@ -148,8 +149,27 @@ def glued_tail(text: str, parts: list[Unit], at: int) -> list[Unit]:
                     break
                 if (end := _sentence_end(text, mark.start())) is not None:
                     _add(text, end, u.end, pieces.append)
+            if pieces and text[pieces[0].start] in "([":
+                # a bracket that opens it and what else is glued after it, each on its own:
+                # `(mer) Kumpulan Artikel Buleleng`, `(pur/aff) jepang vs indonesia ...`
+                close = _CLOSE.search(text, pieces[0].start, pieces[0].end)
+                if close is not None and not _goes_on(text[close.end() : pieces[0].end]):
+                    _add(text, pieces[0].start, close.end(), pieces.append)
             return pieces
     return []
+
+
+#: A bracket's close followed by a blank (what is glued after it is something else).
+_CLOSE = re.compile(r"[)\]](?=\s)")
+
+
+def _goes_on(rest: str) -> bool:
+    """`rest`, after a bracket, is the rest of the sentence the bracket is an aside in: it
+    goes on in lower case to a full stop (`gelar S.H. Int. (Sarjana Hukum Internasional)
+    antara 1990 dan 1992.`; not `(pur/aff) jepang vs indonesia live streaming`)."""
+    rest = rest.strip()
+    i = _last_mark(rest)
+    return rest[:1].islower() and i >= 0 and rest[i] in ".!?"
 
 
 def glued_head(text: str, parts: list[Unit], head: int) -> Unit | None:
