@@ -283,3 +283,27 @@ def test_packs_with_one_name_get_their_own_plans():
     cleaner = Cleaner(packs=[parse_pack(PACK_TOML), parse_pack(other)])  # both "learned-my-dump"
     assert cleaner.clean(FOLLOW, site="my-dump").text == "Harga beras naik lagi pekan ini."
     assert cleaner.clean(FOLLOW, site="other").text == FOLLOW  # not the first pack's plan
+
+
+def test_an_article_repeated_after_itself_in_one_line_goes_once():
+    # a scraper that collects nested page elements appends each paragraph again; joined into
+    # one line, the copy is a run of sentences that come again in the same order
+    story = [
+        "Harga beras di pasar induk naik lagi sejak awal pekan ini, kata pedagang setempat.",
+        "Pedagang menyebut pasokan dari sentra produksi di Jawa Tengah berkurang drastis.",
+        "Pemerintah daerah berjanji menggelar operasi pasar dalam waktu dekat untuk warga.",
+        "Operasi pasar itu akan digelar di sepuluh kecamatan mulai Senin depan, ujarnya.",
+        "Warga diminta tidak membeli beras secara berlebihan selama pasokan belum pulih.",
+        "Dinas Perdagangan juga akan memantau harga di pasar tradisional setiap hari.",
+        "Kepala dinas mengatakan stok beras di gudang Bulog masih cukup untuk tiga bulan.",
+        "Ia berharap harga kembali normal sebelum bulan puasa tiba, kata dia kepada wartawan.",
+    ]
+    for glue in (" ", ""):
+        text = glue.join(story + story[1:])
+        result = clean(text)
+        assert result.text.rstrip() == glue.join(story), glue
+        assert {r.rule_id for r in result.removals} == {"duplicate-line"}
+    # one sentence said twice (a quote in the lead and again below) is the story's
+    quote = "“Kami akan menggelar operasi pasar di sepuluh kecamatan mulai Senin depan,” kata dia."
+    text = " ".join([quote, *story, quote, "Warga menyambut baik rencana itu, kata lurah."])
+    assert clean(text).text == text

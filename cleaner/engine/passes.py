@@ -349,6 +349,8 @@ def _one_pass(
             taken.add(*lead_in, None)
         for start, end in list(_duplicates(text, parts, taken, zones.head)):
             taken.add(start, end, None)
+        for start, end in list(_repeated_sentences(text, parts, taken)):
+            taken.add(start, end, None)
     return _result(text, taken, warnings)
 
 
@@ -633,6 +635,63 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken, head: int = 0):
                 if a < b:
                     yield a, b
         seen.setdefault(key, u.start)
+
+
+#: A unit this long or longer holds several paragraphs joined (a paragraph rarely is): only
+#: there are a copy's sentences looked for one by one.
+REPEATED_UNIT_CHARS = 1200
+#: A sentence's end inside a unit: its stop and closing quotes, and the blanks after it or a
+#: capital or an opening quote glued on (`... (18/6/2025).Kapolres ...`), or the unit's end.
+_SENTENCE_SPLIT = re.compile(r"[.!?…][\"”’)\]]*(?:\s+|(?=[A-Z“\"])|$)")
+
+
+def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
+    """Sentences that repeat earlier ones verbatim, CONTAINED_MIN_WORDS words or more each,
+    in runs of two or more in a row inside one unit: the copy of the article a scraper that
+    collects nested page elements appends, when the paragraphs are joined into one line (the
+    units' own repeats are `_duplicates`'). A sentence the story repeats on purpose (a quote
+    in the lead and again below) comes alone, not in a run. The first copies stay."""
+    seen: set[str] = set()
+    for u in parts:
+        if u.end - u.start < REPEATED_UNIT_CHARS:
+            continue  # (a paragraph: its repeats are whole units)
+        unit = text[u.start : u.end]
+        long = [p for p in _SENTENCE_SPLIT.split(unit) if p.count(" ") >= CONTAINED_MIN_WORDS - 1]
+        if len(set(long)) == len(long) and seen.isdisjoint(long):
+            seen.update(long)  # no sentence repeats (most texts: a split and a set)
+            continue
+        run: list[tuple[int, int]] = []
+        pos = 0
+        for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
+            key = unit[pos : m.start() if m else len(unit)]
+            start, end, pos = (
+                u.start + pos,
+                u.start + (m.end() if m else len(unit)),
+                m.end() if m else 0,
+            )
+            if key.count(" ") + 1 < CONTAINED_MIN_WORDS:
+                if key:  # (a short sentence between two repeats ends the run)
+                    yield from _a_run(text, run, taken)
+                    run = []
+            elif key in seen:
+                run.append((start, end))
+            else:
+                yield from _a_run(text, run, taken)
+                run = []
+                seen.add(key)
+        yield from _a_run(text, run, taken)
+
+
+def _a_run(text: str, run: list[tuple[int, int]], taken: Taken):
+    """The run's sentences, their edges' white space trimmed, if there are two or more and no
+    other removal touches them."""
+    if len(run) < 2:
+        return
+    for start, end in run:
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        if start < end and not taken.overlaps(start, end):
+            yield start, end
 
 
 def _result(text: str, taken: Taken, warnings: list[str]) -> Cleaned:
