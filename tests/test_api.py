@@ -307,3 +307,16 @@ def test_an_article_repeated_after_itself_in_one_line_goes_once():
     quote = "“Kami akan menggelar operasi pasar di sepuluh kecamatan mulai Senin depan,” kata dia."
     text = " ".join([quote, *story, quote, "Warga menyambut baik rencana itu, kata lurah."])
     assert clean(text).text == text
+
+
+def test_a_removal_that_empties_its_brackets_takes_them():
+    # kompas's `(Baca: <headline>)` links left `()` in the story before
+    text = f"{P1} (Baca: Harga Emas Antam Naik Lagi Hari Ini) {P2}"
+    result = clean(text)
+    assert result.text == f"{P1} {P2}"
+    assert [r.text.strip() for r in result.removals] == [
+        "(Baca: Harga Emas Antam Naik Lagi Hari Ini)"
+    ]
+    # brackets that hold more than the removal keep it all
+    text = f"{P1} (Foto: Antara, kata dia) {P2}"
+    assert "(" in clean(text).text

@@ -170,13 +170,31 @@ def _line_residue(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _bracket_residue(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) grown over the brackets around it when it is all they hold: a removal
+    leaves no empty `()` (`ujar dia. (Reporter: Ani | Editor: Budi) Harga ...`).
+
+    >>> text = "kata dia. ( Editor: Budi ) Harga"
+    >>> text[slice(*_bracket_residue(text, 12, 24))]
+    '( Editor: Budi )'
+    """
+    left, right = start, end
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    if left > 0 and right < len(text) and text[left - 1] + text[right] in ("()", "[]"):
+        return left - 1, right + 1
+    return start, end
+
+
 def absorb(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return `spans` (sorted, disjoint) grown over the white space they leave behind, and
     over a few marks they would leave alone on their line (`📌 ` of `📌 Baca Juga: ...`)."""
     n = len(text)
     grown: list[tuple[int, int]] = []
     for start, end in spans:  # (grown before grouping: the groups stay disjoint)
-        start, end = _line_residue(text, start, end)
+        start, end = _line_residue(text, *_bracket_residue(text, start, end))
         grown.append((max(start, grown[-1][1]) if grown else start, end))
     out: list[tuple[int, int]] = []
     for group in _groups(text, grown):
