@@ -188,11 +188,13 @@ def one_line(article: Article, joiner: str = " ") -> Article:
 
 
 #: Other layouts of a labelled set (`bench/quality.py --layout`, the quality gate): the same
-#: articles word-tokenised, joined into one line with a blank, and glued with none.
+#: articles word-tokenised, joined into one line with a blank or with none, and with a blank
+#: line between each two paragraphs.
 LAYOUTS: dict[str, Callable[[Article], Article]] = {
     "tokenised": tokenise,
     "one-line": one_line,
     "glued": lambda article: one_line(article, ""),
+    "blank-lines": lambda article: one_line(article, "\n\n"),
 }
 
 

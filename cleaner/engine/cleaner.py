@@ -16,7 +16,7 @@ from ..packs import Pack, Rule, check_unique, compile_pattern, default_rules_dir
 from .passes import DEFAULT_TIMEOUT, on_text, run_on_view
 from .plan import Occurrences, Plan
 from .prefilter import required
-from .tokenised import tokenised_view
+from .reading import reading_view
 from .whitespace import blank_view
 
 
@@ -164,9 +164,9 @@ class Cleaner:
         `site`, the name of the document's site, also the site packs that list that name
         (`sites = ["my-dump"]`: a pack learned from a batch grouped by a name, not a URL)."""
         original, text = text, blank_view(text)  # (rules read a no-break space as a blank)
-        tokenised = tokenised_view(text)  # (rules read `dia .` of a tokenised text as `dia.`)
-        if tokenised is not None:
-            text = tokenised.text
+        view = reading_view(text)  # (`dia .` of a tokenised text read as `dia.`: see reading)
+        if view is not None:
+            text = view.text
         host, bad_url = _host(url)  # (a URL with no host to read: by signature, as without)
         found = None if host is not None else self._generic_plan.occurrences(text)
         chosen = self._site_rules(text, host, found)
@@ -189,7 +189,7 @@ class Cleaner:
             found = None  # a site pack's plan looks for more literals: its own scan
         result = run_on_view(text, plan, timeout=self.timeout, dedupe=self._dedupe, found=found)
         if text is not original:
-            result = on_text(original, result, tokenised)
+            result = on_text(original, result, view)
         if bad_url:
             warning = f"the URL cannot be read ({bad_url}): site packs chosen by the text"
             result = replace(result, warnings=(*result.warnings, warning))

@@ -27,7 +27,7 @@ from .layout import (
 )
 from .leadin import repeated_lead_in
 from .plan import Occurrences, Plan, budget
-from .tokenised import TokenisedView
+from .reading import View
 from .whitespace import absorb, blank_view, has_zero_width
 
 #: Seconds one rule may spend on one document (per 100,000 characters, for longer ones:
@@ -191,10 +191,10 @@ def _focus(parts: list[Unit], zones: Zones, seams: list[int]) -> list[int]:
     return sorted(keep)
 
 
-def on_text(text: str, result: Cleaned, view: TokenisedView | None = None) -> Cleaned:
+def on_text(text: str, result: Cleaned, view: View | None = None) -> Cleaned:
     """`result`, made on a view of `text` with the same offsets (see blank_view), or on a
-    tokenised text's view (`view`: its offsets are mapped back), as made on `text` itself:
-    each removal's text and the output are `text`'s own characters."""
+    reading view (`view`, see reading: its offsets are mapped back), as made on `text`
+    itself: each removal's text and the output are `text`'s own characters."""
     removals = tuple(
         Removal(r.rule_id, r.category, start, end, text[start:end])
         for r in result.removals

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from ..engine import Cleaner
 from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
-from ..engine.tokenised import tokenised_view
+from ..engine.reading import reading_view
 from .guards import guess_category
 from .headlines import Headlines, headline_like
 from .normalising import LEAD, lead_of, may_lead, normalise
@@ -97,8 +97,8 @@ class Learner:
         """Count the pieces of one document (blank documents and exact repeats are skipped)."""
         if not text.strip():
             return
-        if (tokenised := tokenised_view(text)) is not None:
-            text = tokenised.text  # read as written, as the cleaner reads it (see tokenised)
+        if (view := reading_view(text)) is not None:
+            text = view.text  # read as written, as the cleaner reads it (see reading)
         flat = " ".join(text.split())
         digest = hash(flat)
         if digest in self._seen_docs:

@@ -1,16 +1,17 @@
 """Word-tokenised text (` , ` and ` . ` between tokens, as some scrapers and data sets hand it
-over) is cleaned as its written form would be, and comes out tokenised as it came in."""
+over) and paragraphs kept apart by blank lines are cleaned as their written form would be, and
+come out as they came in."""
 
 from __future__ import annotations
 
 import pytest
 
 from cleaner import Cleaner, apply_removals, restore
-from cleaner.engine.tokenised import tokenised_view
+from cleaner.engine.reading import reading_view, tokenised_view
 from cleaner.learn import learn
 from cleaner.quality import Article, tokenise
 
-from .test_debris_corpus import AFTER, BEFORE, ONE_LINE_ROWS
+from .test_debris_corpus import AFTER, BEFORE, ONE_LINE_ROWS, ROWS
 
 CLEANER = Cleaner()
 
@@ -129,3 +130,35 @@ def test_a_pack_learned_from_tokenised_text_cleans_it_and_its_written_form(tmp_p
     cleaner = Cleaner(rules=[pack], default_rules=False)
     for story, notice in ((tok(stories[0]), tok(promo)), (stories[0], promo)):
         assert cleaner.clean(f"{story}\n{notice}").text == story
+
+
+# ---------------------------------------------------------------- blank lines between paragraphs
+
+
+@pytest.mark.parametrize("where", ["any", "end", "head"])
+def test_debris_between_paragraphs_kept_apart_by_blank_lines_goes(where):
+    # `"\n\n".join(paragraphs)`: a credit's name, a notice's title or a caption's credit on the
+    # line under it is two lines down, and the blank lines around what goes go with it
+    story = f"{BEFORE}\n\n{AFTER}"
+    stays = []
+    for row_where, debris in ROWS:
+        if row_where != where and not (where == "end" and row_where == "any"):
+            continue
+        block = debris.replace("\n", "\n\n")
+        text = {
+            "any": f"{BEFORE}\n\n{block}\n\n{AFTER}",
+            "end": f"{story}\n\n{block}",
+            "head": f"{block}\n\n{story}",
+        }[where]
+        result = CLEANER.clean(text)
+        assert restore(result.text, result.removals) == text
+        if result.text != story:
+            stays.append((debris, result.text))
+    assert not stays, stays
+
+
+def test_a_text_that_means_something_by_a_blank_line_is_read_as_it_is():
+    # single line breaks inside blocks, a blank line between them: the blank line ends a block
+    text = f"Baca juga:\nHarga Emas Naik\n\n{BEFORE}\n{AFTER}"
+    assert reading_view(text) is None
+    assert reading_view(f"Baca juga:\n\nHarga Emas Naik\n\n{BEFORE}\n\n{AFTER}") is not None

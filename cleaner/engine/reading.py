@@ -1,0 +1,155 @@
+"""How a text is read: views of it without what a scraper or a tokeniser added.
+
+Rules and the layout are written for text as it is published. Two common hand-overs add
+characters that change nothing of the text but defeat them:
+
+- **Word-tokenised text**, a blank between each two tokens (`Jakarta , CNN Indonesia --
+  Presiden ... ( Surpres ) , Rabu ( 11 / 9 ) . Surpres ...`): a sentence ends with `dia.`,
+  not `dia .`; a credit is `(Foto: Antara/Budi)`, a code `(ant/dil)`, a date `Senin, 12 Mei`.
+- **Paragraphs kept apart by blank lines** (`"\\n\\n".join(paragraphs)`): a notice's title
+  or a caption's credit on the line under it is on the next line, not two lines down.
+
+A text that is tokenised throughout, or whose every paragraph has a blank line before it, is
+cleaned on a *view* without those characters; each removal found there is mapped back onto
+the text, which comes out as it came in, tokens and blank lines and all, only without its
+debris.
+
+>>> view = tokenised_view('Kata dia , " Harga naik . " ( ant / dil ) Suara . com , 10 : 00 .')
+>>> view.text
+'Kata dia, "Harga naik." (ant/dil) Suara.com, 10:00.'
+>>> tokenised_view("Kata dia, harga naik. (ant/dil)") is None  # written text: no view
+True
+>>> reading_view("Baca juga:\\n\\nHarga Naik\\n\\nKata dia, harga naik.").text
+'Baca juga:\\nHarga Naik\\nKata dia, harga naik.'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# A text is tokenised when most of its commas and full stops before a blank or a line's end
+# have a blank before them too (` , `, ` . `), and there are a few of them: written text has almost
+# none (a stray ` ,` in a scraped list), a tokenised one has all (the bulk batches: 0 to 40%
+# in 4,600 written articles, 90 to 100% in the tokenised ones).
+MIN_SPACED = 3
+MIN_SHARE = 0.6
+
+# The blanks tokenising adds, each matched as the one blank it is (look-arounds only): before
+# a mark that closes or ends something; after one that opens something; around a slash
+# between two words (`ant / dil`, `11 / 9`) and in a URL's `https : / /`; between the same
+# marks in a row (`* * *`, `- -`, `> >`); around a hyphen between digits (`2024 - 02 - 12`);
+# inside a time (`10 : 00`), a number (`1 . 234`), a host name (`Suara . com`) and an
+# English possessive (`Editor ’ s`); after `@` and `#` (`@ detikcom`). Not around a hyphen
+# between words: ` - ` is also the dash of written text (`Jakarta - Presiden ...`).
+_DROP = re.compile(
+    r" (?=[,.;:?!%)\]}”’…])"
+    r"|(?<=[(\[{“‘]) "
+    r"|(?<=[@#]) (?=\w)"
+    r"|(?<=\w) (?=/ [\w@])|(?<=\w /) (?=[\w@])"
+    r"|(?<=http :) (?=/)|(?<=https :) (?=/)|(?<=/) (?=/)|(?<=/ /) (?=\w)"
+    r"|(?<=-) (?=-)|(?<=\*) (?=\*)|(?<=>) (?=>)|(?<=<) (?=<)|(?<==) (?==)"
+    r"|(?<=\d) (?=- \d)|(?<=\d -) (?=\d)"
+    r"|(?<=\d :) (?=\d)|(?<=\d \.) (?=\d{3}(?!\w))"
+    r"|(?<=\w \.) (?=(?:\w+ \. )*(?:com|co|id|net|org|tv|go|ac|or|my|COM|CO|ID)(?!\w))"
+    r"|(?<=\w ’) (?=s(?!\w))|(?<=\w ') (?=s(?!\w))"
+)
+
+
+class View(NamedTuple):
+    """The text read without some of its characters; `at[i]` is where the view's character i
+    is in the text, and `size` is the text's length."""
+
+    text: str
+    at: list[int]
+    size: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The text's span of the view's characters start..end-1, with what was dropped
+        between them and after them (a removal of a paragraph takes its blank lines, one of
+        a token the blank before the next).
+
+        >>> view = reading_view("Satu dua.\\n\\nBaca juga: X\\n\\nTiga empat.")
+        >>> view.text
+        'Satu dua.\\nBaca juga: X\\nTiga empat.'
+        >>> start = view.text.index("Baca")
+        >>> view.span(start, start + len("Baca juga: X\\n"))
+        (11, 25)
+        """
+        return self.at[start], self.at[end] if end < len(self.at) else self.size
+
+
+def looks_tokenised(text: str) -> bool:
+    """Whether `text` reads as word-tokenised: a blank before most of its commas and stops."""
+    spaced = text.count(" , ") + text.count(" . ") + text.count(" .\n") + text.endswith(" .")
+    if spaced < MIN_SPACED:
+        return False
+    return spaced >= MIN_SHARE * (text.count(", ") + text.count(". ") + text.count(".\n") + 1)
+
+
+def reading_view(text: str) -> View | None:
+    """The view of a text that is tokenised or keeps its paragraphs apart with blank lines
+    (None: it is neither, the common case)."""
+    drop = _tokenising_blanks(text) | _blank_lines(text)
+    if not drop:
+        return None
+    at = [i for i in range(len(text)) if i not in drop]
+    return View("".join(text[i] for i in at), at, len(text))
+
+
+def tokenised_view(text: str) -> View | None:
+    """The view of a word-tokenised text without its blank lines' reading (None: the text is
+    not tokenised)."""
+    drop = _tokenising_blanks(text)
+    if not drop:
+        return None
+    at = [i for i in range(len(text)) if i not in drop]
+    return View("".join(text[i] for i in at), at, len(text))
+
+
+def _tokenising_blanks(text: str) -> set[int]:
+    """Where the blanks that tokenising added are (none if the text is not tokenised)."""
+    if not looks_tokenised(text):
+        return set()
+    drop = {m.start() for m in _DROP.finditer(text)}
+    drop.update(_quote_blanks(text))
+    return drop
+
+
+#: A line break, the white space after it, and the blank lines after that: a paragraph's
+#: separator. Blank lines keep every paragraph apart when there are this many separators at
+#: least and none of them is a single line break (a text that mixes both means something by
+#: a blank line: a block's end).
+_SEPARATOR = re.compile(r"\n[ \t\r\u00a0]*(?:\n[ \t\r\u00a0]*)*")
+MIN_BLANK_SEPARATED = 2
+
+
+def _blank_lines(text: str) -> set[int]:
+    """Where the blank lines between paragraphs are (none unless every paragraph has one
+    before it): of each separator, all but its first line break and the next line's indent."""
+    if "\n\n" not in text and "\n\r\n" not in text and "\n \n" not in text:
+        return set()  # (most texts: a look for a blank line, nothing more)
+    found = [m for m in _SEPARATOR.finditer(text) if m.start() > 0 and m.end() < len(text)]
+    if len(found) < MIN_BLANK_SEPARATED or any(m.group().count("\n") < 2 for m in found):
+        return set()
+    drop: set[int] = set()
+    for m in found:
+        drop.update(range(m.start() + 1, m.start() + m.group().rindex("\n") + 1))
+    return drop
+
+
+def _quote_blanks(text: str):
+    """The blank inside each pair of straight double quotes (`" Harga naik . "`): on each
+    line the first quote opens, the next closes, and so on."""
+    start = 0
+    for line in text.split("\n"):
+        opening = True
+        pos = line.find('"')
+        while pos >= 0:
+            if opening and line[pos + 1 : pos + 2] == " ":
+                yield start + pos + 1
+            elif not opening and pos > 0 and line[pos - 1] == " ":
+                yield start + pos - 1
+            opening = not opening
+            pos = line.find('"', pos + 1)
+        start += len(line) + 1
