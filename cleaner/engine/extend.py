@@ -1,6 +1,7 @@
 """Matches that grow past their pattern: a marker's regex finds `Baca juga:`, code decides how
-far the linked headline runs (`headline`), which lines under a marker are its headlines
-(`headline-lines`), and which lines under `Daftar Isi` are a table of contents (`repeats`).
+far the linked headline runs (`headline`; `title`: one, never a list, as a syndication
+notice's), which lines under a marker are its headlines (`headline-lines`), and which lines
+under `Daftar Isi` are a table of contents (`repeats`).
 
 Where the pattern can say it, it should; these are the decisions a regex makes badly.
 
@@ -39,8 +40,10 @@ def extended_end(
     """Where a match of a rule that extends (`Rule.extend`) really ends: `end` itself when
     nothing reads as the extension (the marker alone goes), None when the words after the
     marker show it is no marker at all (`Tonton: begitu tulisan di layar ...`)."""
-    if how == "headline":
-        found, why = headline_end(text, _skip_blanks(text, end), marker=start, known=known)
+    if how in ("headline", "title"):  # (a title: one, never a list of them)
+        found, why = headline_end(
+            text, _skip_blanks(text, end), marker=start, known=known, single=how == "title"
+        )
         if why == NOT_A_HEADLINE:
             return None
     elif how == "headline-lines":

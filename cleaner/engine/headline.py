@@ -110,13 +110,19 @@ class Word(NamedTuple):
 
 
 def headline_end(
-    text: str, start: int, *, marker: int | None = None, known: Known = NO_HEADLINES
+    text: str,
+    start: int,
+    *,
+    marker: int | None = None,
+    known: Known = NO_HEADLINES,
+    single: bool = False,
 ) -> tuple[int | None, str]:
     """Where the headline that starts at `start` ends (None: cannot tell), and why.
 
     `marker` is where the marker starts (default: `start`); `known` are headlines known whole
-    (for example from the batch being cleaned). Reads a few hundred characters around the
-    link, whatever the length of the text.
+    (for example from the batch being cleaned); `single`: one title, never a list of them, so
+    a seam glued into it ends it (`... dengan judul Harga Beras NaikGubernur Jawa Tengah ...`).
+    Reads a few hundred characters around the link, whatever the length of the text.
     """
     marker = start if marker is None else marker
     if known and (end := known.end(text, start)) is not None:
@@ -173,6 +179,13 @@ def headline_end(
                 end, why = words[-1].start, "a sentence opener runs on past the blanks"
     if end is None:
         return None, why
+    if single:
+        for w, prev in zip(words[2:], words[1:], strict=False):
+            if w.start >= end:
+                break
+            if w.glued and w.text[:1].isupper() and prev.text[-1:].islower():
+                end, why = w.start, "a seam glued into the one title"
+                break
     end = _trim(text, start, end)
     if _a_sentence(text[start:end]):
         return None, "a sentence, not a headline"

@@ -27,7 +27,7 @@ ZONES = ("any", "head", "tail", "edge")
 #: `headline` to the end of the linked headline after a marker, `headline-lines` over the
 #: headline lines under a marker on its own line, `repeats` over the lines after a marker
 #: that the document repeats further down (a table of contents).
-EXTENDS = ("headline", "headline-lines", "repeats")
+EXTENDS = ("headline", "title", "headline-lines", "repeats")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _GROUP_NAMES = re.compile(r"\(\?P?<[A-Za-z_]|\(\?P=|\\[1-9]|\\g<")
