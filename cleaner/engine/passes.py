@@ -656,9 +656,9 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
         if u.end - u.start < REPEATED_UNIT_CHARS:
             continue  # (a paragraph: its repeats are whole units)
         unit = text[u.start : u.end]
-        long = [p for p in _SENTENCE_SPLIT.split(unit) if p.count(" ") >= CONTAINED_MIN_WORDS - 1]
-        if len(set(long)) == len(long) and seen.isdisjoint(long):
-            seen.update(long)  # no sentence repeats (most texts: a split and a set)
+        pieces = _SENTENCE_SPLIT.split(unit)
+        if len(set(pieces)) == len(pieces) and seen.isdisjoint(pieces):
+            seen.update(pieces)  # no sentence repeats (most texts: a split and a set)
             continue
         run: list[tuple[int, int]] = []
         pos = 0

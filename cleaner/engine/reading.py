@@ -34,6 +34,8 @@ from typing import NamedTuple
 # in 4,600 written articles, 90 to 100% in the tokenised ones).
 MIN_SPACED = 3
 MIN_SHARE = 0.6
+#: So many characters at a text's start are read to tell.
+SAMPLE = 1500
 
 # The blanks tokenising adds, each matched as the one blank it is (look-arounds only): before
 # a mark that closes or ends something; after one that opens something; around a slash
@@ -81,6 +83,9 @@ class View(NamedTuple):
 
 def looks_tokenised(text: str) -> bool:
     """Whether `text` reads as word-tokenised: a blank before most of its commas and stops."""
+    text = text[:SAMPLE]  # (tokenised throughout: its start tells)
+    if " , " not in text and " . " not in text:
+        return False  # (written text: a look, nothing more)
     spaced = text.count(" , ") + text.count(" . ") + text.count(" .\n") + text.endswith(" .")
     if spaced < MIN_SPACED:
         return False
@@ -91,20 +96,28 @@ def reading_view(text: str) -> View | None:
     """The view of a text that is tokenised or keeps its paragraphs apart with blank lines
     (None: it is neither, the common case)."""
     drop = _tokenising_blanks(text) | _blank_lines(text)
-    if not drop:
-        return None
-    at = [i for i in range(len(text)) if i not in drop]
-    return View("".join(text[i] for i in at), at, len(text))
+    return _without(text, drop) if drop else None
 
 
 def tokenised_view(text: str) -> View | None:
     """The view of a word-tokenised text without its blank lines' reading (None: the text is
     not tokenised)."""
     drop = _tokenising_blanks(text)
-    if not drop:
-        return None
-    at = [i for i in range(len(text)) if i not in drop]
-    return View("".join(text[i] for i in at), at, len(text))
+    return _without(text, drop) if drop else None
+
+
+def _without(text: str, drop: set[int]) -> View:
+    """The view of `text` without the characters at `drop`: the stretches between them."""
+    kept, pos = [], 0
+    for i in sorted(drop):
+        if i > pos:
+            kept.append(range(pos, i))
+        pos = i + 1
+    kept.append(range(pos, len(text)))
+    at: list[int] = []
+    for stretch in kept:
+        at.extend(stretch)
+    return View("".join(text[r.start : r.stop] for r in kept), at, len(text))
 
 
 def _tokenising_blanks(text: str) -> set[int]:
@@ -122,13 +135,22 @@ def _tokenising_blanks(text: str) -> set[int]:
 #: a blank line: a block's end).
 _SEPARATOR = re.compile(r"\n[ \t\r\u00a0]*(?:\n[ \t\r\u00a0]*)*")
 MIN_BLANK_SEPARATED = 2
+_LINE_START = re.compile(r"\n[ \t\r\u00a0]*\S")
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
 
 
 def _blank_lines(text: str) -> set[int]:
     """Where the blank lines between paragraphs are (none unless every paragraph has one
     before it): of each separator, all but its first line break and the next line's indent."""
-    if "\n\n" not in text and "\n\r\n" not in text and "\n \n" not in text:
-        return set()  # (most texts: a look for a blank line, nothing more)
+    first = text.find("\n", len(text) - len(text.lstrip()))
+    if first < 0 or not _BLANK_LINE.match(text, first):
+        return set()  # (most texts: the first line break is no blank line, or there is none)
+    for m in _LINE_START.finditer(text):  # each line that starts after a line break
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t\r\u00a0":
+            j -= 1
+        if j >= 0 and text[j] != "\n":
+            return set()  # a single line break: blank lines mean something in this text
     found = [m for m in _SEPARATOR.finditer(text) if m.start() > 0 and m.end() < len(text)]
     if len(found) < MIN_BLANK_SEPARATED or any(m.group().count("\n") < 2 for m in found):
         return set()

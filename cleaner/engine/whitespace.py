@@ -178,6 +178,8 @@ def _bracket_residue(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text[slice(*_bracket_residue(text, 12, 24))]
     '( Editor: Budi )'
     """
+    if start == 0 or text[start - 1] not in " \t([":
+        return start, end  # (most removals: no bracket right before)
     left, right = start, end
     while left > 0 and text[left - 1] in " \t":
         left -= 1
