@@ -663,12 +663,8 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
         run: list[tuple[int, int]] = []
         pos = 0
         for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
-            key = unit[pos : m.start() if m else len(unit)]
-            start, end, pos = (
-                u.start + pos,
-                u.start + (m.end() if m else len(unit)),
-                m.end() if m else 0,
-            )
+            stop, after = (m.start(), m.end()) if m else (len(unit), len(unit))
+            key, start, end, pos = unit[pos:stop], u.start + pos, u.start + after, after
             if key.count(" ") + 1 < CONTAINED_MIN_WORDS:
                 if key:  # (a short sentence between two repeats ends the run)
                     yield from _a_run(text, run, taken)

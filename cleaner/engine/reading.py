@@ -100,8 +100,8 @@ def reading_view(text: str) -> View | None:
 
 
 def tokenised_view(text: str) -> View | None:
-    """The view of a word-tokenised text without its blank lines' reading (None: the text is
-    not tokenised)."""
+    """The view of a word-tokenised text, its line breaks as they are (None: the text is not
+    tokenised)."""
     drop = _tokenising_blanks(text)
     return _without(text, drop) if drop else None
 
@@ -131,7 +131,7 @@ def _tokenising_blanks(text: str) -> set[int]:
 
 #: A line break, the white space after it, and the blank lines after that: a paragraph's
 #: separator. Blank lines keep every paragraph apart when there are this many separators at
-#: least and none of them is a single line break (a text that mixes both means something by
+#: least and no line follows a single line break (a text that mixes both means something by
 #: a blank line: a block's end).
 _SEPARATOR = re.compile(r"\n[ \t\r\u00a0]*(?:\n[ \t\r\u00a0]*)*")
 MIN_BLANK_SEPARATED = 2
@@ -152,7 +152,7 @@ def _blank_lines(text: str) -> set[int]:
         if j >= 0 and text[j] != "\n":
             return set()  # a single line break: blank lines mean something in this text
     found = [m for m in _SEPARATOR.finditer(text) if m.start() > 0 and m.end() < len(text)]
-    if len(found) < MIN_BLANK_SEPARATED or any(m.group().count("\n") < 2 for m in found):
+    if len(found) < MIN_BLANK_SEPARATED:
         return set()
     drop: set[int] = set()
     for m in found:
