@@ -134,29 +134,16 @@ def tokenise(article: Article) -> Article:
     >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
     ('Kata dia , ( ant / dil )\nBaca juga :  Harga', ['( ant / dil )'])
     """
-    raw = article.text
-    at = [0] * (len(raw) + 1)  # where each character goes (white space: where the next does)
-    out: list[str] = []
-    size = start = 0
-    for number, line in enumerate(raw.split("\n")):
-        if number:
-            out.append("\n")
-            size += 1
-        pos = 0
-        for k, m in enumerate(_WORD_TOKEN.finditer(line)):
-            if k:  # one blank, or the run of blanks that keeps two paragraphs apart
-                gap = line[pos : m.start()]
-                gap = gap if len(gap) > 1 and gap.isspace() else " "
-                out.append(gap)
-                size += len(gap)
-            at[start + pos : start + m.start()] = [size] * (m.start() - pos)
-            at[start + m.start() : start + m.end()] = range(size, size + m.end() - m.start())
-            out.append(m.group())
-            size, pos = size + m.end() - m.start(), m.end()
-        at[start + pos : start + len(line) + 1] = [size] * (len(line) + 1 - pos)
-        start += len(line) + 1
-    spans = tuple((at[s], at[e - 1] + 1, category) for s, e, category in article.spans)
-    return Article(article.name, "".join(out), article.url, spans)
+    raw, pieces, pos = article.text, [], 0
+    for m in _WORD_TOKEN.finditer(raw):
+        gap = raw[pos : m.start()]
+        # one blank between two tokens; a line break, a paragraph's run of blanks and what
+        # opens the text as they are
+        kept = "\n" in gap or (len(gap) > 1 and gap.isspace()) or not pos
+        pieces += [(pos, m.start(), None if kept else " "), (m.start(), m.end(), None)]
+        pos = m.end()
+    pieces.append((pos, len(raw), None))
+    return _rebuilt(article, pieces)
 
 
 def one_line(article: Article, joiner: str = " ") -> Article:
@@ -168,20 +155,30 @@ def one_line(article: Article, joiner: str = " ") -> Article:
     >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
     ('Kata dia. Baca juga: Harga Naik', ['Baca juga: Harga Naik'])
     """
+    raw, pieces, pos = article.text, [], 0
+    for m in UNIT_BREAK.finditer(raw):
+        pieces += [(pos, m.start(), None), (m.start(), m.end(), joiner)]
+        pos = m.end()
+    pieces.append((pos, len(raw), None))
+    return _rebuilt(article, pieces)
+
+
+def _rebuilt(article: Article, pieces: list[tuple[int, int, str | None]]) -> Article:
+    """The article rebuilt from `pieces`, which cover its text in order: text[start:end] as
+    it is (None) or replaced by a string; its labels moved along (a replaced character goes
+    where its replacement starts)."""
     raw = article.text
-    at = [0] * (len(raw) + 1)  # where each character goes (a separator: where the next does)
+    at = [0] * (len(raw) + 1)
     out: list[str] = []
-    pos = size = 0
-    for m in [*UNIT_BREAK.finditer(raw), None]:
-        stop = m.start() if m else len(raw)
-        at[pos:stop] = range(size, size + stop - pos)
-        out.append(raw[pos:stop])
-        size += stop - pos
-        if m is None:
-            break
-        at[stop : m.end()] = [size] * (m.end() - stop)
-        out.append(joiner)
-        size, pos = size + len(joiner), m.end()
+    size = 0
+    for start, end, new in pieces:
+        if new is None:
+            at[start:end] = range(size, size + end - start)
+            new = raw[start:end]
+        else:
+            at[start:end] = [size] * (end - start)
+        out.append(new)
+        size += len(new)
     at[len(raw)] = size
     spans = tuple((at[s], at[e - 1] + 1, category) for s, e, category in article.spans)
     return Article(article.name, "".join(out), article.url, spans)

@@ -10,6 +10,7 @@ import pytest
 from cleaner import CATEGORIES, Cleaned, Cleaner, Removal, RuleError, clean
 
 from .conftest import SEEDS
+from .test_tails import AFTER, STORY
 
 SEED_001 = next(p for p in SEEDS if p.name.startswith("001")).read_text(encoding="utf-8")
 TRIBUN = next(p for p in SEEDS if p.name.startswith("002")).read_text(encoding="utf-8")
@@ -288,16 +289,7 @@ def test_packs_with_one_name_get_their_own_plans():
 def test_an_article_repeated_after_itself_in_one_line_goes_once():
     # a scraper that collects nested page elements appends each paragraph again; joined into
     # one line, the copy is a run of sentences that come again in the same order
-    story = [
-        "Harga beras di pasar induk naik lagi sejak awal pekan ini, kata pedagang setempat.",
-        "Pedagang menyebut pasokan dari sentra produksi di Jawa Tengah berkurang drastis.",
-        "Pemerintah daerah berjanji menggelar operasi pasar dalam waktu dekat untuk warga.",
-        "Operasi pasar itu akan digelar di sepuluh kecamatan mulai Senin depan, ujarnya.",
-        "Warga diminta tidak membeli beras secara berlebihan selama pasokan belum pulih.",
-        "Dinas Perdagangan juga akan memantau harga di pasar tradisional setiap hari.",
-        "Kepala dinas mengatakan stok beras di gudang Bulog masih cukup untuk tiga bulan.",
-        "Ia berharap harga kembali normal sebelum bulan puasa tiba, kata dia kepada wartawan.",
-    ]
+    story = STORY + AFTER  # (eight sentences: a unit long enough to be looked at)
     for glue in (" ", ""):
         text = glue.join(story + story[1:])
         result = clean(text)
