@@ -88,7 +88,6 @@ GLUED_END_STAYS = {
     "Every article written is 100% the responsibility of the writer.",
     "Untuk membaca artikel ini, silakan masuk atau daftar.",
     "Klik di sini untuk bergabung dengan WhatsApp Channel Tribun Jateng",
-    "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
     "Save my name, email, and website in this browser for the next time I comment.",
     "Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.",
     "You must be logged in to post a comment.",
