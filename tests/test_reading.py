@@ -162,3 +162,31 @@ def test_a_text_that_means_something_by_a_blank_line_is_read_as_it_is():
     text = f"Baca juga:\nHarga Emas Naik\n\n{BEFORE}\n{AFTER}"
     assert reading_view(text) is None
     assert reading_view(f"Baca juga:\n\nHarga Emas Naik\n\n{BEFORE}\n\n{AFTER}") is not None
+
+
+# ---------------------------------------------------------------- line breaks escaped
+
+
+def test_line_breaks_written_out_as_escapes_are_read_as_line_breaks():
+    # a dump escaped twice holds `\\n` (backslash, n) where its line breaks were: every rule
+    # that reads a line read none before (dev: 65% recall, now 96%)
+    esc = "\\n"
+    stays = []
+    for where, debris in ROWS:
+        block = debris.replace("\n", esc)
+        text, story = {
+            "any": (f"{BEFORE}{esc}{block}{esc}{AFTER}", f"{BEFORE}{esc}{AFTER}"),
+            "end": (f"{BEFORE}{esc}{AFTER}{esc}{block}", f"{BEFORE}{esc}{AFTER}"),
+            "head": (f"{block}{esc}{BEFORE}{esc}{AFTER}", f"{BEFORE}{esc}{AFTER}"),
+        }[where]
+        result = CLEANER.clean(text)
+        assert restore(result.text, result.removals) == text
+        if result.text != story:
+            stays.append((debris, result.text))
+    assert not stays, stays
+
+
+def test_one_backslash_n_is_no_escaped_text():
+    text = f"Berkas itu disimpan di C:\\new, kata dia. {BEFORE}"
+    assert reading_view(text) is None
+    assert CLEANER.clean(text).text == text

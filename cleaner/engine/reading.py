@@ -1,6 +1,6 @@
 """How a text is read: views of it without what a scraper or a tokeniser added.
 
-Rules and the layout are written for text as it is published. Two common hand-overs add
+Rules and the layout are written for text as it is published. Three common hand-overs add
 characters that change nothing of the text but defeat them:
 
 - **Word-tokenised text**, a blank between each two tokens (`Jakarta , CNN Indonesia --
@@ -8,9 +8,12 @@ characters that change nothing of the text but defeat them:
   not `dia .`; a credit is `(Foto: Antara/Budi)`, a code `(ant/dil)`, a date `Senin, 12 Mei`.
 - **Paragraphs kept apart by blank lines** (`"\\n\\n".join(paragraphs)`): a notice's title
   or a caption's credit on the line under it is on the next line, not two lines down.
+- **Line breaks written out as escapes** (backslash and `n`, a dump escaped twice): a line
+  rule reads no line at all.
 
-A text that is tokenised throughout, or whose every paragraph has a blank line before it, is
-cleaned on a *view* without those characters; each removal found there is mapped back onto
+A text that is tokenised throughout, whose every paragraph has a blank line before it, or
+that holds two escaped line breaks or more, is cleaned on a *view* without those characters
+(an escape read as the line break it stands for); each removal found there is mapped back onto
 the text, which comes out as it came in, tokens and blank lines and all, only without its
 debris.
 
@@ -93,10 +96,30 @@ def looks_tokenised(text: str) -> bool:
 
 
 def reading_view(text: str) -> View | None:
-    """The view of a text that is tokenised or keeps its paragraphs apart with blank lines
-    (None: it is neither, the common case)."""
-    drop = _tokenising_blanks(text) | _blank_lines(text)
-    return _without(text, drop) if drop else None
+    """The view of a text that is tokenised, keeps its paragraphs apart with blank lines, or
+    holds its line breaks escaped (None: none of these, the common case)."""
+    breaks = _escaped_breaks(text)
+    drop = _tokenising_blanks(text) | _blank_lines(text) | {i + 1 for i in breaks}
+    return _without(text, drop, dict.fromkeys(breaks, "\n")) if drop else None
+
+
+#: A line break written out as its escape, backslash and `n` (a dump escaped twice).
+ESCAPED_BREAK = "\\n"
+#: A text holds its line breaks escaped when it has this many such escapes at least.
+MIN_ESCAPED = 2
+
+
+def _escaped_breaks(text: str) -> list[int]:
+    """Where each backslash of an escaped line break is (`... kata dia.\\nBaca juga: ...`),
+    if the text has MIN_ESCAPED of them or more; a backslash before it escapes it (`\\\\n`)."""
+    if text.count(ESCAPED_BREAK) < MIN_ESCAPED:
+        return []  # (most texts: a count)
+    found, i = [], text.find(ESCAPED_BREAK)
+    while i >= 0:
+        if i == 0 or text[i - 1] != "\\":
+            found.append(i)
+        i = text.find(ESCAPED_BREAK, i + 2)
+    return found if len(found) >= MIN_ESCAPED else []
 
 
 def tokenised_view(text: str) -> View | None:
@@ -106,8 +129,9 @@ def tokenised_view(text: str) -> View | None:
     return _without(text, drop) if drop else None
 
 
-def _without(text: str, drop: set[int]) -> View:
-    """The view of `text` without the characters at `drop`: the stretches between them."""
+def _without(text: str, drop: set[int], read_as: dict[int, str] | None = None) -> View:
+    """The view of `text` without the characters at `drop` (the stretches between them), the
+    character at each position of `read_as` read as the one given there."""
     kept, pos = [], 0
     for i in sorted(drop):
         if i > pos:
@@ -117,7 +141,14 @@ def _without(text: str, drop: set[int]) -> View:
     at: list[int] = []
     for stretch in kept:
         at.extend(stretch)
-    return View("".join(text[r.start : r.stop] for r in kept), at, len(text))
+    view = "".join(text[r.start : r.stop] for r in kept)
+    if read_as:
+        chars = list(view)
+        where = {i: k for k, i in enumerate(at) if i in read_as}
+        for i, ch in read_as.items():
+            chars[where[i]] = ch
+        view = "".join(chars)
+    return View(view, at, len(text))
 
 
 def _tokenising_blanks(text: str) -> set[int]:
