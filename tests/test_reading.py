@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner, apply_removals, restore
-from cleaner.engine.reading import reading_view, tokenised_view
+from cleaner.engine.reading import reading_view
 from cleaner.learn import learn
 from cleaner.quality import Article, tokenise
 
@@ -44,7 +44,7 @@ def test_the_view_reads_a_tokenised_text_as_written(tokenised, written):
     # (a text is read as tokenised when it has three spaced commas or stops or more)
     tokenised = f"{tokenised}\nHarga naik , kata dia . Itu saja ."
     written = f"{written}\nHarga naik, kata dia. Itu saja."
-    view = tokenised_view(tokenised)
+    view = reading_view(tokenised)
     assert view is not None and view.text == written
     # each of the view's characters is the text's own, in order
     assert [tokenised[i] for i in view.at] == list(written)
@@ -62,7 +62,7 @@ def test_the_view_reads_a_tokenised_text_as_written(tokenised, written):
     ],
 )
 def test_written_text_has_no_view(text):
-    assert tokenised_view(text) is None
+    assert reading_view(text) is None
 
 
 #: Tokenised, these stay on a line of their own (the view does not join them back): a dash

@@ -629,11 +629,8 @@ def _duplicates(text: str, parts: list[Unit], taken: Taken, head: int = 0):
                 earlier += "\n"
         if repeated:
             for a, b in pieces:
-                # trim the white space at the piece's edges: absorb() decides what goes with it
-                a += len(text[a:b]) - len(text[a:b].lstrip())
-                b -= len(text[a:b]) - len(text[a:b].rstrip())
-                if a < b:
-                    yield a, b
+                if (trimmed := _stripped(text, a, b)) is not None:
+                    yield trimmed
         seen.setdefault(key, u.start)
 
 
@@ -684,10 +681,16 @@ def _a_run(text: str, run: list[tuple[int, int]], taken: Taken):
     if len(run) < 2:
         return
     for start, end in run:
-        start += len(text[start:end]) - len(text[start:end].lstrip())
-        end -= len(text[start:end]) - len(text[start:end].rstrip())
-        if start < end and not taken.overlaps(start, end):
-            yield start, end
+        if (trimmed := _stripped(text, start, end)) is not None and not taken.overlaps(*trimmed):
+            yield trimmed
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """text[start:end] without the white space at its edges (absorb() decides what goes with
+    a removal), or None if nothing else is there."""
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
+    return (start, end) if start < end else None
 
 
 def _result(text: str, taken: Taken, warnings: list[str]) -> Cleaned:

@@ -17,10 +17,10 @@ that holds two escaped line breaks or more, is cleaned on a *view* without those
 the text, which comes out as it came in, tokens and blank lines and all, only without its
 debris.
 
->>> view = tokenised_view('Kata dia , " Harga naik . " ( ant / dil ) Suara . com , 10 : 00 .')
+>>> view = reading_view('Kata dia , " Harga naik . " ( ant / dil ) Suara . com , 10 : 00 .')
 >>> view.text
 'Kata dia, "Harga naik." (ant/dil) Suara.com, 10:00.'
->>> tokenised_view("Kata dia, harga naik. (ant/dil)") is None  # written text: no view
+>>> reading_view("Kata dia, harga naik. (ant/dil)") is None  # written text: no view
 True
 >>> reading_view("Baca juga:\\n\\nHarga Naik\\n\\nKata dia, harga naik.").text
 'Baca juga:\\nHarga Naik\\nKata dia, harga naik.'
@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 # A text is tokenised when most of its commas and full stops before a blank or a line's end
@@ -122,13 +123,6 @@ def _escaped_breaks(text: str) -> list[int]:
     return found if len(found) >= MIN_ESCAPED else []
 
 
-def tokenised_view(text: str) -> View | None:
-    """The view of a word-tokenised text, its line breaks as they are (None: the text is not
-    tokenised)."""
-    drop = _tokenising_blanks(text)
-    return _without(text, drop) if drop else None
-
-
 def _without(text: str, drop: set[int], read_as: dict[int, str] | None = None) -> View:
     """The view of `text` without the characters at `drop` (the stretches between them), the
     character at each position of `read_as` read as the one given there."""
@@ -144,9 +138,8 @@ def _without(text: str, drop: set[int], read_as: dict[int, str] | None = None) -
     view = "".join(text[r.start : r.stop] for r in kept)
     if read_as:
         chars = list(view)
-        where = {i: k for k, i in enumerate(at) if i in read_as}
         for i, ch in read_as.items():
-            chars[where[i]] = ch
+            chars[bisect_left(at, i)] = ch  # (`at` ascends: where text[i] is in the view)
         view = "".join(chars)
     return View(view, at, len(text))
 
