@@ -11,8 +11,8 @@ characters that change nothing of the text but defeat them:
 - **Line breaks written out as escapes** (backslash and `n`, a dump escaped twice): a line
   rule reads no line at all.
 
-A text that is tokenised throughout, whose every paragraph has a blank line before it, or
-that holds two escaped line breaks or more, is cleaned on a *view* without those characters
+A text that is tokenised throughout, that keeps paragraphs apart with blank lines, or that
+holds two escaped line breaks or more, is cleaned on a *view* without those characters
 (an escape read as the line break it stands for); each removal found there is mapped back onto
 the text, which comes out as it came in, tokens and blank lines and all, only without its
 debris.
@@ -154,33 +154,22 @@ def _tokenising_blanks(text: str) -> set[int]:
 
 
 #: A line break, the white space after it, and the blank lines after that: a paragraph's
-#: separator. Blank lines keep every paragraph apart when there are this many separators at
-#: least and no line follows a single line break (a text that mixes both means something by
-#: a blank line: a block's end).
+#: separator. Every separator's blank lines are read away, also in a text that mixes single
+#: line breaks and blank lines: were they kept there, a removal that leaves only blank lines
+#: would change how the rest is read, and cleaning the output again would remove more.
 _SEPARATOR = re.compile(r"\n[ \t\r\u00a0]*(?:\n[ \t\r\u00a0]*)*")
-MIN_BLANK_SEPARATED = 2
-_LINE_START = re.compile(r"\n[ \t\r\u00a0]*\S")
 _BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
 
 
 def _blank_lines(text: str) -> set[int]:
-    """Where the blank lines between paragraphs are (none unless every paragraph has one
-    before it): of each separator, all but its first line break and the next line's indent."""
-    first = text.find("\n", len(text) - len(text.lstrip()))
-    if first < 0 or not _BLANK_LINE.match(text, first):
-        return set()  # (most texts: the first line break is no blank line, or there is none)
-    for m in _LINE_START.finditer(text):  # each line that starts after a line break
-        j = m.start() - 1
-        while j >= 0 and text[j] in " \t\r\u00a0":
-            j -= 1
-        if j >= 0 and text[j] != "\n":
-            return set()  # a single line break: blank lines mean something in this text
-    found = [m for m in _SEPARATOR.finditer(text) if m.start() > 0 and m.end() < len(text)]
-    if len(found) < MIN_BLANK_SEPARATED:
-        return set()
+    """Where the blank lines between paragraphs are: of each separator that holds one, all
+    but its first line break and the next line's indent."""
+    if not _BLANK_LINE.search(text, len(text) - len(text.lstrip())):
+        return set()  # (most texts: no blank line)
     drop: set[int] = set()
-    for m in found:
-        drop.update(range(m.start() + 1, m.start() + m.group().rindex("\n") + 1))
+    for m in _SEPARATOR.finditer(text):
+        if m.start() > 0 and m.end() < len(text) and m.group().count("\n") > 1:
+            drop.update(range(m.start() + 1, m.start() + m.group().rindex("\n") + 1))
     return drop
 
 
