@@ -27,9 +27,11 @@ import regex
 
 from .engine import Cleaner
 from .engine.layout import UNIT_BREAK
+from .engine.reading import REFERENCE, SPACED_REFERENCE, character
 from .model import CATEGORIES, Cleaned
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
+#: A token of the scores: a character reference left in (`&quot;`, see reading), a word, a mark.
+TOKEN = re.compile(rf"{REFERENCE.pattern}|\w+|[^\w\s]")
 #: Categories that are labelled but kept by default: their tokens are story text here.
 KEPT = frozenset(c for c, removed in CATEGORIES.items() if not removed)
 
@@ -165,33 +167,72 @@ def one_line(article: Article, joiner: str = " ") -> Article:
 
 def _rebuilt(article: Article, pieces: list[tuple[int, int, str | None]]) -> Article:
     """The article rebuilt from `pieces`, which cover its text in order: text[start:end] as
-    it is (None) or replaced by a string; its labels moved along (a replaced character goes
-    where its replacement starts)."""
+    it is (None) or replaced by a string; its labels moved along (a label that starts or
+    ends in a replaced stretch takes the whole of its replacement)."""
     raw = article.text
     at = [0] * (len(raw) + 1)
+    ends = [0] * (len(raw) + 1)  # where the replacement of each character ends
     out: list[str] = []
     size = 0
     for start, end, new in pieces:
         if new is None:
             at[start:end] = range(size, size + end - start)
+            ends[start:end] = range(size + 1, size + end - start + 1)
             new = raw[start:end]
         else:
             at[start:end] = [size] * (end - start)
+            ends[start:end] = [size + len(new)] * (end - start)
         out.append(new)
         size += len(new)
     at[len(raw)] = size
-    spans = tuple((at[s], at[e - 1] + 1, category) for s, e, category in article.spans)
+    spans = tuple((at[s], ends[e - 1], category) for s, e, category in article.spans)
     return Article(article.name, "".join(out), article.url, spans)
 
 
+#: How a scraper that takes a page's source as text hands characters over: as HTML
+#: character references (PHP's `htmlentities`, a CMS's typographic quotes).
+_REFERENCES = {"&": "&amp;", '"': "&quot;", "'": "&#039;", "<": "&lt;", ">": "&gt;",
+               "\u00a0": "&nbsp;", "“": "&ldquo;", "”": "&rdquo;", "‘": "&lsquo;",
+               "’": "&rsquo;", "–": "&ndash;", "—": "&mdash;", "…": "&hellip;"}  # fmt: skip
+_REFERENCED = re.compile("[" + "".join(_REFERENCES) + "]")
+
+
+def with_references(article: Article, nbsp: bool = True) -> Article:
+    r"""The article with its quotes, dashes and ampersands written as HTML character
+    references, and (`nbsp`) the blank after each comma as `&nbsp;`, as a scraper that
+    takes a page's source as text hands it over; its labels moved along.
+
+    >>> a = Article("x__1", 'Kata dia, "naik".\nBaca juga: A & B', None, ((18, 34, "related"),))
+    >>> t = with_references(a)
+    >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
+    ('Kata dia,&nbsp;&quot;naik&quot;.\nBaca juga: A &amp; B', ['Baca juga: A &amp; B'])
+    """
+    raw = article.text
+    pieces, pos = [], 0
+    for m in _REFERENCED.finditer(raw):
+        pieces += [(pos, m.start(), None), (m.start(), m.end(), _REFERENCES[m.group()])]
+        pos = m.end()
+    pieces.append((pos, len(raw), None))
+    article = _rebuilt(article, pieces)
+    if not nbsp:
+        return article
+    raw, pieces, pos = article.text, [], 0
+    for m in re.finditer(r"(?<=,) (?=\S)", raw):
+        pieces += [(pos, m.start(), None), (m.start(), m.end(), "&nbsp;")]
+        pos = m.end()
+    pieces.append((pos, len(raw), None))
+    return _rebuilt(article, pieces)
+
+
 #: Other layouts of a labelled set (`bench/quality.py --layout`, the quality gate): the same
-#: articles word-tokenised, joined into one line with a blank or with none, and with a blank
-#: line between each two paragraphs.
+#: articles word-tokenised, joined into one line with a blank or with none, with a blank
+#: line between each two paragraphs, and with HTML character references left in.
 LAYOUTS: dict[str, Callable[[Article], Article]] = {
     "tokenised": tokenise,
     "one-line": one_line,
     "glued": lambda article: one_line(article, ""),
     "blank-lines": lambda article: one_line(article, "\n\n"),
+    "references": with_references,
 }
 
 
@@ -250,8 +291,20 @@ def score(
     return report
 
 
+def _white(raw: str) -> list[bool]:
+    """Which characters of `raw` are white space: blanks and line breaks, and the characters
+    of each reference that stands for one (`&nbsp;` is a blank, not a token of the story)."""
+    white = [ch.isspace() for ch in raw]
+    if "&" in raw:
+        for m in SPACED_REFERENCE.finditer(raw):
+            if character(m).isspace():
+                white[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return white
+
+
 def _score_one(article: Article, result: Cleaned, report: Report) -> None:
     raw = article.text
+    white = _white(raw)
     removed_by: list[str | None] = [None] * len(raw)
     for r in result.removals:
         removed_by[r.start : r.end] = [r.rule_id] * (r.end - r.start)
@@ -262,6 +315,8 @@ def _score_one(article: Article, result: Cleaned, report: Report) -> None:
     mine = report.articles.setdefault(article.name, Score())
     outlet = report.outlets.setdefault(article.outlet, Score())
     for m in TOKEN.finditer(raw):
+        if white[m.start()]:
+            continue
         cat, rule = category[m.start()], removed_by[m.start()]
         one = Score()
         if cat is None:
@@ -274,11 +329,11 @@ def _score_one(article: Article, result: Cleaned, report: Report) -> None:
     # story text removed, stretch by stretch, with the rule that removed it
     i = 0
     while i < len(raw):
-        if removed_by[i] is not None and category[i] is None and not raw[i].isspace():
+        if removed_by[i] is not None and category[i] is None and not white[i]:
             j = i
             while j < len(raw) and removed_by[j] == removed_by[i] and category[j] is None:
                 j += 1
-            if TOKEN.search(raw[i:j]):
+            if any(not white[i + m.start()] for m in TOKEN.finditer(raw[i:j])):
                 context = raw[max(0, i - 40) : i] + "[[" + raw[i:j] + "]]" + raw[j : j + 40]
                 report.losses.append(Loss(article.name, removed_by[i], raw[i:j], context))
             i = j
@@ -287,7 +342,7 @@ def _score_one(article: Article, result: Cleaned, report: Report) -> None:
     for start, end, cat in article.spans:
         if cat in KEPT:
             continue
-        left = [k for k in range(start, end) if removed_by[k] is None and not raw[k].isspace()]
+        left = [k for k in range(start, end) if removed_by[k] is None and not white[k]]
         if left:
             report.misses.append((article.name, cat, raw[start:end]))
 

@@ -684,7 +684,7 @@ def test_a_byline_cue_is_learned_with_its_name_not_as_a_marker():
 
 
 def test_the_pack_round_trips_through_toml_and_loads(tmp_path):
-    odd = "Tekan “OK” \\ lalu 'Lanjut'\u00a0sekarang: C:\\path '''"
+    odd = "Tekan “OK” \\ lalu 'Lanjut' sekarang: C:\\path '''"
     docs = [article(i, end=[odd]) for i in range(3)]
     learned = learn(docs, site="contoh.id", known=None)
     text = learned.to_toml(generated="2025-06-18", inputs=["a/", "b.jsonl"])
@@ -695,6 +695,21 @@ def test_the_pack_round_trips_through_toml_and_loads(tmp_path):
     assert "REVIEW BEFORE USE" in text and "--min-docs 3 --min-share 0.2" in text
     pack = load_pack(write(tmp_path / "p.toml", text))
     assert [r.id for r in pack.rules] == ["learned-contoh-id-tekan-ok-lalu-lanjut"]
+
+
+def test_a_no_break_space_is_learned_as_the_cleaner_reads_it(tmp_path):
+    # the learner reads a document as the cleaner does (a no-break space as a blank, a
+    # character reference as its character): its example shows a blank, and the pack
+    # removes the line however its blanks and references are written
+    promo = "Ikuti\u00a0kanal WhatsApp Warta untuk kabar terbaru hari ini"
+    docs = [article(i, end=[promo]) for i in range(3)]
+    learned = learn(docs, site="warta.id", known=None)
+    assert [r.remove for r in learned.rules] == [(promo.replace("\u00a0", " "),)]
+    pack = write(tmp_path / "p.toml", learned.to_toml(generated="2025-06-18"))
+    cleaner = Cleaner(rules=[pack], default_rules=False)
+    for spelling in (promo, promo.replace("\u00a0", "&nbsp;"), promo.replace("\u00a0", " ")):
+        result = cleaner.clean(article(7, end=[spelling]), site="warta.id")
+        assert [r.text.strip() for r in result.removals] == [spelling]
 
 
 def test_site_of_groups_subdomains_under_their_domain():

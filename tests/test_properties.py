@@ -66,7 +66,7 @@ BOILERPLATE = [
     "Jakarta (ANTARA) - ",
     "DEWI RINA | ANTARA",
 ]
-SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 "]
+SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 ", "&nbsp;", "\n&nbsp;\n"]
 
 documents = st.lists(
     st.tuples(st.sampled_from(BODY + BOILERPLATE), st.sampled_from(SEPARATORS)), max_size=14

@@ -1,7 +1,11 @@
 """How a text is read: views of it without what a scraper or a tokeniser added.
 
-Rules and the layout are written for text as it is published. Three common hand-overs add
+Rules and the layout are written for text as it is published. Four common hand-overs add
 characters that change nothing of the text but defeat them:
+
+- **HTML character references left in** by a scraper that took a page's source as text
+  (`Baca&nbsp;Juga:`, `&quot;Harga naik,&quot; kata dia`, `Jum&#039;at`): each is read as
+  the character it stands for (a no-break space as a blank, as everywhere: see blank_view).
 
 - **Word-tokenised text**, a blank between each two tokens (`Jakarta , CNN Indonesia --
   Presiden ... ( Surpres ) , Rabu ( 11 / 9 ) . Surpres ...`): a sentence ends with `dia.`,
@@ -11,11 +15,11 @@ characters that change nothing of the text but defeat them:
 - **Line breaks written out as escapes** (backslash and `n`, a dump escaped twice): a line
   rule reads no line at all.
 
-A text that is tokenised throughout, that keeps paragraphs apart with blank lines, or that
-holds two escaped line breaks or more, is cleaned on a *view* without those characters
-(an escape read as the line break it stands for); each removal found there is mapped back onto
-the text, which comes out as it came in, tokens and blank lines and all, only without its
-debris.
+A text that holds character references, that is tokenised throughout, that keeps paragraphs
+apart with blank lines, or that holds two escaped line breaks or more, is cleaned on a *view*
+without those characters (a reference or an escape read as the character it stands for);
+each removal found there is mapped back onto the text, which comes out as it came in,
+references, tokens and blank lines and all, only without its debris.
 
 >>> view = reading_view('Kata dia , " Harga naik . " ( ant / dil ) Suara . com , 10 : 00 .')
 >>> view.text
@@ -24,13 +28,18 @@ debris.
 True
 >>> reading_view("Baca juga:\\n\\nHarga Naik\\n\\nKata dia, harga naik.").text
 'Baca juga:\\nHarga Naik\\nKata dia, harga naik.'
+>>> reading_view("Baca&nbsp;Juga: &quot;Harga&quot; Jum&#039;at &amp;amp; AT&T;").text
+'Baca Juga: "Harga" Jum\\'at & AT&T;'
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from html import unescape
 from typing import NamedTuple
+
+from .whitespace import blank_view
 
 # A text is tokenised when most of its commas and full stops before a blank or a line's end
 # have a blank before them too (` , `, ` . `), and there are a few of them: written text has almost
@@ -97,8 +106,57 @@ def looks_tokenised(text: str) -> bool:
 
 
 def reading_view(text: str) -> View | None:
+    """The view of a text that holds character references, is tokenised, keeps its paragraphs
+    apart with blank lines, or holds its line breaks escaped (None: none of these, the common
+    case). The references are read first, so that `&nbsp;` on a line of its own is a blank
+    line and `&quot;` a quotation mark of a tokenised text."""
+    if "&" in text and (decoded := _references(text)) is not None:
+        inner = _layout_view(decoded.text)
+        if inner is None:
+            return decoded
+        outer = decoded.at
+        return View(inner.text, [outer[i] for i in inner.at], len(text))
+    return _layout_view(text)
+
+
+#: A character reference: named (`&nbsp;`), decimal (`&#039;`) or hexadecimal (`&#x27;`),
+#: with its semicolon; also escaped once more (`&amp;quot;`, a page's source escaped twice).
+REFERENCE = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: ... and as a word tokeniser hands it over (`& nbsp ;`, `& # 039 ;`): read so only in a
+#: text that is tokenised (`Q & A ;` may be written).
+SPACED_REFERENCE = re.compile(
+    r"& ?(?:amp ?; ?)?(# ?[0-9]{1,7}|# ?[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}) ?;"
+)
+
+
+def character(reference: re.Match) -> str:
+    """The character a match of REFERENCE or SPACED_REFERENCE stands for (more than one
+    character, or the reference itself, for a name that is no reference: `AT&T;`)."""
+    return unescape(f"&{reference.group(1).replace(' ', '')};")
+
+
+def _references(text: str) -> View | None:
+    """The view of `text` with each character reference read as its character (one that
+    stands for white space as a blank, see blank_view); None if it holds none. A name that
+    is no reference (`AT&T;`) stays as it is."""
+    drop: set[int] = set()
+    read_as: dict[int, str] = {}
+    pattern = SPACED_REFERENCE if looks_tokenised(text) else REFERENCE
+    for m in pattern.finditer(text):
+        char = character(m)
+        if len(char) != 1:  # (not a reference; a few names stand for two characters)
+            continue
+        read_as[m.start()] = char
+        drop.update(range(m.start() + 1, m.end()))
+    if not read_as:
+        return None
+    view = _without(text, drop, read_as)
+    return View(blank_view(view.text), view.at, view.size)
+
+
+def _layout_view(text: str) -> View | None:
     """The view of a text that is tokenised, keeps its paragraphs apart with blank lines, or
-    holds its line breaks escaped (None: none of these, the common case)."""
+    holds its line breaks escaped (None: none of these)."""
     breaks = _escaped_breaks(text)
     drop = _tokenising_blanks(text) | _blank_lines(text) | {i + 1 for i in breaks}
     return _without(text, drop, dict.fromkeys(breaks, "\n")) if drop else None

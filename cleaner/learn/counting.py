@@ -14,6 +14,7 @@ from ..engine import Cleaner
 from ..engine.headline import headline_end
 from ..engine.layout import is_body_like, units
 from ..engine.reading import reading_view
+from ..engine.whitespace import blank_view
 from .guards import guess_category
 from .headlines import Headlines, headline_like
 from .normalising import LEAD, lead_of, may_lead, normalise
@@ -97,8 +98,9 @@ class Learner:
         """Count the pieces of one document (blank documents and exact repeats are skipped)."""
         if not text.strip():
             return
-        if (view := reading_view(text)) is not None:
-            text = view.text  # read as written, as the cleaner reads it (see reading)
+        text = blank_view(text)  # read as the cleaner reads it: a no-break space as a blank,
+        if (view := reading_view(text)) is not None:  # ... a reference as its character,
+            text = view.text  # `dia .` as `dia.` (see blank_view, reading)
         flat = " ".join(text.split())
         digest = hash(flat)
         if digest in self._seen_docs:
