@@ -30,6 +30,8 @@ _SENTENCE_OPENING = re.compile(
     r"|Selain itu|Oleh karena itu|Oleh sebab itu|Meski(?:pun)? (?:begitu|demikian)"
     r"|Dengan demikian|Di sisi lain|Untuk itu|Karena itu),"
 )
+#: What opens an item of a list: a bullet and a blank.
+_BULLETS = ("- ", "• ", "* ", "– ", "-\t", "•\t", "*\t")
 #: A table of contents lists at most this many sub-headings.
 TOC_MAX = 30
 
@@ -112,7 +114,8 @@ def headline_lines_end(
         last = nxt is not None and not _headline_like(text[nxt[0] : nxt[1]], known, first=False)
         # the last one before the story, after another: a headline, or the story's
         # sub-heading? Sub-headings are short, or questions; a headline is a few words longer.
-        subheading = len(line.split()) < 5 or line.endswith("?")
+        # An item of a list is none (`- Harga Naik`, `• Harga Naik`, `* Harga Naik`).
+        subheading = not line.startswith(_BULLETS) and (len(line.split()) < 5 or line.endswith("?"))
         if k > 0 and last and known.end(line, 0) is None and subheading:
             break
         taken = e
@@ -131,7 +134,7 @@ def _headline_like(line: str, known: Known, first: bool = True) -> bool:
         2 <= len(words) <= 25
         and len(line) <= MAX_LEN
         and not line.rstrip("\"”’'").endswith((".", ":", ","))
-        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–")
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–*")
         and not CUE.match(line)
         and not _SENTENCE_OPENING.match(line)
         and not SENTENCE_INSIDE.search(line)
