@@ -65,6 +65,9 @@ BOILERPLATE = [
     "Penulis ",
     "Jakarta (ANTARA) - ",
     "DEWI RINA | ANTARA",
+    "**Baca juga:** [Harga Naik](https://x.id/a_b)",  # Markdown
+    "![Foto: Antara](https://x.id/a.jpg)",
+    "*(ant/dil)*",
 ]
 SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 ", "&nbsp;", "\n&nbsp;\n"]
 

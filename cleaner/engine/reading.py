@@ -73,16 +73,20 @@ _DROP = re.compile(
 
 class View(NamedTuple):
     """The text read without some of its characters; `at[i]` is where the view's character i
-    is in the text, and `size` is the text's length."""
+    is in the text, and `size` is the text's length. `lead[i]`, where given, is where the
+    text of character i starts with the markup that opens it (`**` before `Baca`, `[` before
+    a link's words); without it, at `at[i]`."""
 
     text: str
     at: list[int]
     size: int
+    lead: list[int] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The text's span of the view's characters start..end-1, with what was dropped
-        between them and after them (a removal of a paragraph takes its blank lines, one of
-        a token the blank before the next).
+        """The text's span of the view's characters start..end-1, with the markup that opens
+        the first, and what was dropped between them and after them up to the markup that
+        opens the next (a removal of a paragraph takes its blank lines, one of a token the
+        blank before the next, one of a link its `](url)`).
 
         >>> view = reading_view("Satu dua.\\n\\nBaca juga: X\\n\\nTiga empat.")
         >>> view.text
@@ -91,7 +95,19 @@ class View(NamedTuple):
         >>> view.span(start, start + len("Baca juga: X\\n"))
         (11, 25)
         """
-        return self.at[start], self.at[end] if end < len(self.at) else self.size
+        lead = self.lead or self.at
+        return lead[start], lead[end] if end < len(lead) else self.size
+
+    def then(self, inner: View | None) -> View:
+        """This view read through `inner`, a view of this view's text."""
+        if inner is None:
+            return self
+        outer_at, outer_lead = self.at, self.lead or self.at
+        at = [outer_at[i] for i in inner.at]
+        lead = None
+        if self.lead is not None or inner.lead is not None:
+            lead = [outer_lead[i] for i in (inner.lead or inner.at)]
+        return View(inner.text, at, self.size, lead)
 
 
 def looks_tokenised(text: str) -> bool:
@@ -106,17 +122,19 @@ def looks_tokenised(text: str) -> bool:
 
 
 def reading_view(text: str) -> View | None:
-    """The view of a text that holds character references, is tokenised, keeps its paragraphs
-    apart with blank lines, or holds its line breaks escaped (None: none of these, the common
-    case). The references are read first, so that `&nbsp;` on a line of its own is a blank
-    line and `&quot;` a quotation mark of a tokenised text."""
-    if "&" in text and (decoded := _references(text)) is not None:
-        inner = _layout_view(decoded.text)
-        if inner is None:
-            return decoded
-        outer = decoded.at
-        return View(inner.text, [outer[i] for i in inner.at], len(text))
-    return _layout_view(text)
+    """The view of a text that holds character references, is written in Markdown, is
+    tokenised, keeps its paragraphs apart with blank lines, or holds its line breaks escaped
+    (None: none of these, the common case). The references are read first, so that `&nbsp;`
+    on a line of its own is a blank line and `&quot;` a quotation mark of a tokenised text;
+    then the Markdown, whose paragraphs are kept apart by blank lines."""
+    view = None
+    if "&" in text:
+        view = _references(text)
+    if _looks_markdown(view.text if view else text):
+        found = _markdown(view.text if view else text)
+        view = view.then(found) if view else found
+    found = _layout_view(view.text if view else text)
+    return view.then(found) if view else found
 
 
 #: A character reference: named (`&nbsp;`), decimal (`&#039;`) or hexadecimal (`&#x27;`),
@@ -154,6 +172,113 @@ def _references(text: str) -> View | None:
     return View(blank_view(view.text), view.at, view.size)
 
 
+# ---------------------------------------------------------------- Markdown
+
+_HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+
+
+def _looks_markdown(text: str) -> bool:
+    """Whether `text` holds what only Markdown writes: a link or an image (`](`), strong
+    emphasis (`**`, `__`), an escaped mark (`\\_`, `\\*`, `\\[`), a heading's `#`, a list's
+    `*`. (A look for each rare character first: a pattern search of every text would cost
+    more than the rest of the check.)"""
+    if "*" in text and (
+        "**" in text or text.startswith(("* ", "*\t")) or "\n* " in text or "\n*\t" in text
+    ):
+        return True  # (strong emphasis, a list's `*`)
+    if ("]" in text and "](" in text) or ("_" in text and "__" in text):
+        return True
+    if "\\" in text and _ESCAPE.search(text):
+        return True
+    return "#" in text and (text[:1] == "#" or "\n#" in text) and _HEADING.search(text) is not None
+
+
+#: Where a link or an image points: a URL with a scheme, a path from the site's root, an
+#: anchor, a query (`?page=2`) or a host; not a closing code glued after a bracket
+#: (`[Video](ant/dil)`). One level of brackets inside it (Wikipedia's), then maybe a title.
+_TARGET = (
+    r"\((?:[A-Za-z][A-Za-z0-9+.-]*:|/|#|\?|\.\.?/|www\.)[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
+    r"(?:[ \t]+\"[^\"\n]*\")?\)"
+)
+#: What a link's words or an image's description are: anything but brackets and line breaks
+#: (an escaped bracket, or one pair inside, too).
+_WORDS = r"(?:\\.|[^\[\]\\\n]|\[[^\[\]\n]*\])*"
+#: An image, `![alt](src "title")`: read as nothing, with the white space after it the markup
+#: that opens what follows it (a caption after it goes with it; a removal before it ends
+#: before it).
+_IMAGE = re.compile(rf"!\[{_WORDS}\]{_TARGET}")
+#: A link, `[words](url "title")`: read as its words.
+_LINK = re.compile(rf"\[({_WORDS})\]{_TARGET}")
+#: Emphasis: `**words**` (also glued to the words around it, as converters write it after
+#: a paragraph they join: `kata dia.**Baca juga:**`), `__words__`, `*words*`, `_words_` (not
+#: inside a word: `kompas_com`).
+_STRONG = re.compile(
+    r"(?<![*\\])(\*\*\*?)(?=[^\s*])(.+?)(?:(?<=[^\s\\*])|(?<=\\[*_]))\1(?!\*)"
+    r"|(?<![\w\\])(___?)(?=[^\s_])(.+?)(?<=[^\s\\_])\3(?!\w)"
+)
+_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])\1(?![\w*])")
+#: What opens a line: a heading's `#`s, a quotation's `>`s, a list item's bullet (read as `-`,
+#: also where a converter put the item's words on the next line: `-\n    Harga Naik`).
+_LINE_MARKUP = re.compile(
+    r"^(?:[ \t]*>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]+|([*+-])([ \t]*\n[ \t]*|[ \t]+)(?=[^\s*_-]))?",
+    re.M,
+)
+#: An escaped mark: the backslash goes (`\_`, `\*`, `\[`).
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+def _markdown(text: str) -> View | None:
+    """The view of a text written in Markdown, read as the text it stands for: a link as its
+    words, an image as nothing, emphasis without its marks, a heading or a quotation without
+    what opens its line, a list's bullet as `-`, an escaped mark without its backslash. None
+    if it holds none of these."""
+    drop: set[int] = set()
+    opening: set[int] = set()
+    read_as: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []  # images and the markup of links: no emphasis inside
+
+    def markup(start: int, end: int, opens: bool) -> None:
+        drop.update(range(start, end))
+        if opens:
+            opening.update(range(start, end))
+
+    for m in _IMAGE.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end].isspace():  # (the white space after it: its own)
+            end += 1
+        markup(m.start(), end, True)
+        taken.append((m.start(), end))
+    for m in _LINK.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        markup(m.start(), m.start() + 1, True)  # `[`
+        markup(m.end(1), m.end(), False)  # `](url)`
+        taken.append((m.end(1), m.end()))
+    for pattern in (_STRONG, _EMPHASIS):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken) or m.start() in drop:
+                continue
+            words = 2 if m.group(2) is not None else 4  # (the words between the marks)
+            markup(m.start(), m.start(words), True)
+            markup(m.end(words), m.end(), False)
+    for m in _LINE_MARKUP.finditer(text):
+        if m.start() == m.end() or m.start() in drop:
+            continue
+        if m.group(2):  # a list item: its bullet read as `-`, one blank after it
+            read_as[m.start(2)] = "-"
+            read_as[m.start(3)] = " "
+            markup(m.start(), m.start(2), True)
+            markup(m.start(3) + 1, m.end(3), True)
+        else:
+            markup(m.start(), m.end(), True)
+    for m in _ESCAPE.finditer(text):
+        if m.start() not in drop:
+            markup(m.start(), m.start() + 1, True)
+    if not drop and not read_as:
+        return None
+    return _without(text, drop, read_as, opening)
+
+
 def _layout_view(text: str) -> View | None:
     """The view of a text that is tokenised, keeps its paragraphs apart with blank lines, or
     holds its line breaks escaped (None: none of these)."""
@@ -181,9 +306,15 @@ def _escaped_breaks(text: str) -> list[int]:
     return found if len(found) >= MIN_ESCAPED else []
 
 
-def _without(text: str, drop: set[int], read_as: dict[int, str] | None = None) -> View:
+def _without(
+    text: str,
+    drop: set[int],
+    read_as: dict[int, str] | None = None,
+    opening: set[int] = frozenset(),
+) -> View:
     """The view of `text` without the characters at `drop` (the stretches between them), the
-    character at each position of `read_as` read as the one given there."""
+    character at each position of `read_as` read as the one given there; the dropped ones at
+    `opening` open the character kept after them (see View.lead)."""
     kept, pos = [], 0
     for i in sorted(drop):
         if i > pos:
@@ -199,7 +330,14 @@ def _without(text: str, drop: set[int], read_as: dict[int, str] | None = None) -
         for i, ch in read_as.items():
             chars[bisect_left(at, i)] = ch  # (`at` ascends: where text[i] is in the view)
         view = "".join(chars)
-    return View(view, at, len(text))
+    lead = None
+    if opening:
+        lead = list(at)
+        for k, i in enumerate(at):
+            while i - 1 in opening:
+                i -= 1
+            lead[k] = i
+    return View(view, at, len(text), lead)
 
 
 def _tokenising_blanks(text: str) -> set[int]:
