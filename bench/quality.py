@@ -20,8 +20,9 @@ offsets; `dateline` spans count as story text, since they are kept by default):
 some scrapers and data sets hand text over), their paragraphs joined into one line with a blank
 or with none (`one-line`, `glued`: as many scraped dumps hold them) or kept apart by blank
 lines (`blank-lines`), with HTML character references left in (`references`: `&quot;`,
-`&nbsp;`, as a scraper that takes a page's source as text hands it over), or as Markdown
-(`markdown`: as HTML-to-Markdown converters and LLM crawlers hand pages over).
+`&nbsp;`, as a scraper that takes a page's source as text hands it over), as Markdown
+(`markdown`: as HTML-to-Markdown converters and LLM crawlers hand pages over), or as a page's
+inner HTML (`html`: a CMS export, a scraper that keeps the markup).
 
 `--learn-loo` keeps the learner's own figure: for each article of tests/cases/learn/OUTLET,
 a pack learned from the *other* articles of its outlet (--min-docs 2: 2-4 training

@@ -21,13 +21,14 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import regex
 
 from .engine import Cleaner
 from .engine.layout import UNIT_BREAK
-from .engine.reading import REFERENCE, SPACED_REFERENCE, character
+from .engine.reading import REFERENCE, SPACED_REFERENCE, TAG, character, is_tag
 from .model import CATEGORIES, Cleaned
 
 #: A token of the scores: a character reference left in (`&quot;`, see reading), a word, a mark.
@@ -292,9 +293,74 @@ def markdown(article: Article) -> Article:
     return one_line(_rebuilt(article, [p for p in pieces if p[0] < p[1]]), "\n\n")
 
 
+def _html_label(text: str, category: str, k: int) -> str:
+    """A labelled span as a page's inner HTML holds it: a related link's cue in bold and its
+    headline a link, a credit's label in bold, a caption in italics, a banner in bold."""
+    lines = []
+    for n, line in enumerate(text.split("\n")):
+        lead = _MARKDOWN_LEAD.match(line)
+        rest = escape(line[lead.end() :].strip() if lead else line, quote=False)
+        cue = escape(lead.group().strip(), quote=False) if lead else ""
+        if category == "related" and ((n == 0 and lead) or n > 0) and rest:
+            bold = f"<strong>{cue}</strong> " if lead and n == 0 else ""
+            lines.append(f'{bold}<a href="/read/{k}-{n}">{rest}</a>')
+        elif category == "byline" and lead and rest:
+            lines.append(f"<b>{cue}</b> {rest}")
+        elif line.strip() and category in ("caption", "ad", "related", "byline"):
+            tag = "em" if category == "caption" else "strong"
+            lines.append(f"<{tag}>{escape(line.strip(), quote=False)}</{tag}>")
+        else:
+            lines.append(escape(line, quote=False))
+    return "\n".join(lines)
+
+
+def html(article: Article) -> Article:
+    r"""The article as a page's inner HTML (a CMS export, a scraper that keeps the markup):
+    each paragraph a `<p>` on one line, `&` and `<` escaped, a related link's cue in bold and
+    its headline a link, a credit's label in bold, a caption in italics, a banner in bold.
+
+    >>> text = "Kata dia.\nBaca juga: Harga Naik\nA & B."
+    >>> t = html(Article("x__1", text, None, ((10, 31, "related"),)))
+    >>> print(t.text.replace("</p>", "</p>\n"))
+    <p>Kata dia.</p>
+    <p><strong>Baca juga:</strong> <a href="/read/0-0">Harga Naik</a></p>
+    <p>A &amp; B.</p>
+    <BLANKLINE>
+    >>> [t.text[s:e] for s, e, _ in t.spans]
+    ['<strong>Baca juga:</strong> <a href="/read/0-0">Harga Naik</a>']
+    """
+    raw, pieces, pos = article.text, [], 0
+
+    def plain(start: int, end: int) -> None:
+        at = start
+        for m in re.finditer(r"[&<>]", raw[start:end]):
+            pieces.extend(
+                [
+                    (at, start + m.start(), None),
+                    (start + m.start(), start + m.end(), escape(m.group())),
+                ]
+            )
+            at = start + m.end()
+        pieces.append((at, end, None))
+
+    for k, (start, end, category) in enumerate(sorted(article.spans)):
+        if start < pos:  # (overlapping labels: the first one's rendering holds it)
+            continue
+        plain(pos, start)
+        pieces.append((start, end, _html_label(raw[start:end], category, k)))
+        pos = end
+    plain(pos, len(raw))
+    joined = one_line(_rebuilt(article, [p for p in pieces if p[0] < p[1]]), "</p><p>")
+    return _rebuilt(
+        joined,
+        [(0, 0, "<p>"), (0, len(joined.text), None), (len(joined.text), len(joined.text), "</p>")],
+    )
+
+
 #: Other layouts of a labelled set (`bench/quality.py --layout`, the quality gate): the same
 #: articles word-tokenised, joined into one line with a blank or with none, with a blank
-#: line between each two paragraphs, with HTML character references left in, and as Markdown.
+#: line between each two paragraphs, with HTML character references left in, as Markdown, and
+#: as a page's inner HTML.
 LAYOUTS: dict[str, Callable[[Article], Article]] = {
     "tokenised": tokenise,
     "one-line": one_line,
@@ -302,6 +368,7 @@ LAYOUTS: dict[str, Callable[[Article], Article]] = {
     "blank-lines": lambda article: one_line(article, "\n\n"),
     "references": with_references,
     "markdown": markdown,
+    "html": html,
 }
 
 
@@ -361,12 +428,17 @@ def score(
 
 
 def _white(raw: str) -> list[bool]:
-    """Which characters of `raw` are white space: blanks and line breaks, and the characters
-    of each reference that stands for one (`&nbsp;` is a blank, not a token of the story)."""
+    """Which characters of `raw` are white space: blanks and line breaks, the characters of
+    each reference that stands for one (`&nbsp;` is a blank, not a token of the story), and
+    HTML tags."""
     white = [ch.isspace() for ch in raw]
     if "&" in raw:
         for m in SPACED_REFERENCE.finditer(raw):
             if character(m).isspace():
+                white[m.start() : m.end()] = [True] * (m.end() - m.start())
+    if "<" in raw:  # an HTML tag is markup, not a word (see reading)
+        for m in TAG.finditer(raw):
+            if m.group(1) or m.group().startswith("<!--") or is_tag(m.group(3)):
                 white[m.start() : m.end()] = [True] * (m.end() - m.start())
     return white
 

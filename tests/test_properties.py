@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, apply_removals, restore
+from cleaner.engine.reading import REFERENCE, TAG
 
 CLEANER = Cleaner()
 EVERYTHING = Cleaner(drop={"dateline"})
@@ -68,8 +69,11 @@ BOILERPLATE = [
     "**Baca juga:** [Harga Naik](https://x.id/a_b)",  # Markdown
     "![Foto: Antara](https://x.id/a.jpg)",
     "*(ant/dil)*",
+    "<strong>Baca juga:</strong> <a href='/x?a=1&b=2'>Harga Naik</a>",  # inner HTML
+    "<p>",
 ]
-SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 ", "&nbsp;", "\n&nbsp;\n"]
+SEPARATORS = ["\n", "\n\n", " ", "   ", "", "  \n", "\u00a0 ", "&nbsp;", "\n&nbsp;\n", "<br>"]
+SEPARATORS += ["</p><p>"]  # (inner HTML)
 
 documents = st.lists(
     st.tuples(st.sampled_from(BODY + BOILERPLATE), st.sampled_from(SEPARATORS)), max_size=14
@@ -109,6 +113,15 @@ def test_replaying_removals_gives_the_output_and_undoing_them_the_input(text):
         assert spans == sorted(spans)
         assert all(a[1] <= b[0] for a, b in pairwise(spans))
         assert all(text[r.start : r.end] == r.text and r.text for r in result.removals)
+
+
+@FAST
+@given(anything)
+def test_a_removal_never_cuts_a_tag_or_a_reference(text):
+    # what a reading view reads as one character or as markup is removed whole or not at all
+    marks = [m.span() for pattern in (TAG, REFERENCE) for m in pattern.finditer(text)]
+    for r in EVERYTHING.clean(text).removals:
+        assert not any(a < r.start < b or a < r.end < b for a, b in marks), (r, text)
 
 
 @FAST

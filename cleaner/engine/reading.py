@@ -75,7 +75,8 @@ class View(NamedTuple):
     """The text read without some of its characters; `at[i]` is where the view's character i
     is in the text, and `size` is the text's length. `lead[i]`, where given, is where the
     text of character i starts with the markup that opens it (`**` before `Baca`, `[` before
-    a link's words); without it, at `at[i]`."""
+    a link's words; without it, at `at[i]`), and `lead[len(at)]` where the markup that closes
+    the text starts (a page's last `</p>`; without it, at `size`)."""
 
     text: str
     at: list[int]
@@ -95,18 +96,24 @@ class View(NamedTuple):
         >>> view.span(start, start + len("Baca juga: X\\n"))
         (11, 25)
         """
-        lead = self.lead or self.at
-        return lead[start], lead[end] if end < len(lead) else self.size
+        if self.lead is not None:
+            return self.lead[start], self.lead[end]
+        return self.at[start], self.at[end] if end < len(self.at) else self.size
+
+    def leads(self) -> list[int]:
+        """`lead`, or what it would be: where each character's text starts, then `size`."""
+        return self.lead if self.lead is not None else [*self.at, self.size]
 
     def then(self, inner: View | None) -> View:
         """This view read through `inner`, a view of this view's text."""
         if inner is None:
             return self
-        outer_at, outer_lead = self.at, self.lead or self.at
+        outer_at = self.at
         at = [outer_at[i] for i in inner.at]
         lead = None
         if self.lead is not None or inner.lead is not None:
-            lead = [outer_lead[i] for i in (inner.lead or inner.at)]
+            outer_lead = self.leads()
+            lead = [outer_lead[i] for i in inner.leads()]
         return View(inner.text, at, self.size, lead)
 
 
@@ -130,6 +137,8 @@ def reading_view(text: str) -> View | None:
     view = None
     if "&" in text:
         view = _references(text)
+    if "<" in text and (found := _tags(view.text if view else text)) is not None:
+        view = view.then(found) if view else found
     if _looks_markdown(view.text if view else text):
         found = _markdown(view.text if view else text)
         view = view.then(found) if view else found
@@ -170,6 +179,105 @@ def _references(text: str) -> View | None:
         return None
     view = _without(text, drop, read_as)
     return View(blank_view(view.text), view.at, view.size)
+
+
+# ---------------------------------------------------------------- HTML tags
+
+#: Elements that break a line (`<p>`, `<br>`, `<li>` ...), that stay in one (`<strong>`,
+#: `<a>`, `<img>` ...), and whose content is no text (`<script>`, `<style>`, `<iframe>` ...).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})  # fmt: skip
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+_OPAQUE_TAGS = ("script", "style", "iframe", "noscript", "svg", "template", "object")
+#: A tag (its attributes' values may hold `>`), a comment, or an element whose content is no
+#: text, whole. Only the tags named above are read as tags: `<iklan_2>` or `a < b` is text.
+TAG = re.compile(
+    rf"<({'|'.join(_OPAQUE_TAGS)})\b[^>]*>.*?</\1\s*>"
+    r"|<!--.*?-->"
+    r"|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S | re.I,
+)
+
+
+def is_tag(name: str) -> bool:
+    """Whether `name` is read as an HTML tag's (see TAG)."""
+    return name.lower() in BLOCK_TAGS or name.lower() in INLINE_TAGS
+
+
+def _tags(text: str) -> View | None:
+    """The view of a text that holds HTML tags (an article's inner HTML, a CMS export), read
+    as the page shows it: a run of tags that holds a block element's (`</p><p>`, `<br>`) as
+    one line break, the others as nothing. A removal takes whole tags, never part of one: the
+    ones that open and close what it removes (`<p><strong>Baca juga:</strong> <a ...>Harga
+    Naik</a></p>` goes whole, the paragraphs around it stay closed). None if it holds no tag.
+
+    >>> view = reading_view("<p>Isi.</p>\\n<p><b>Baca juga:</b> <a href='/x'>Harga</a></p>")
+    >>> view.text
+    'Isi.\\nBaca juga: Harga'
+    >>> text = "<p>Isi.</p>\\n<p><b>Baca juga:</b> <a href='/x'>Harga</a></p>"
+    >>> start, end = view.span(view.text.index("Baca") - 1, len(view.text))  # (its line break)
+    >>> text[start:end], text[:start] + text[end:]
+    ("</p>\\n<p><b>Baca juga:</b> <a href='/x'>Harga</a>", '<p>Isi.</p>')
+    """
+    found: list[tuple[int, int, bool, bool]] = []  # (start, end, opens, breaks the line)
+    for m in TAG.finditer(text):
+        if m.group(1) or m.group().startswith("<!--"):  # a script, a comment: it closes
+            found.append((m.start(), m.end(), False, bool(m.group(1))))
+        elif is_tag(name := m.group(3).lower()):
+            opens = not m.group(2) and name not in ("br", "hr", "img", "wbr")
+            found.append((m.start(), m.end(), opens, name in BLOCK_TAGS))
+    if not found:
+        return None
+    drop: set[int] = set()
+    opening: set[int] = set()
+    read_as: dict[int, str] = {}
+    closing = None
+    k = 0
+    while k < len(found):  # a run: tags with nothing but white space between them
+        j = k
+        while j + 1 < len(found) and not text[found[j][1] : found[j + 1][0]].strip():
+            j += 1
+        run = found[k : j + 1]
+        k = j + 1
+        start, end = run[0][0], run[-1][1]
+        drop.update(range(start, end))
+        # what opens the next words (`<p><strong>`), after what closes the last (`</a></p>`)
+        split = len(run)
+        while split > 0 and run[split - 1][2]:
+            split -= 1
+        opens_at = run[split][0] if split < len(run) else end
+        blocks = [t for t in run if t[3]]
+        if blocks:  # a line break, all its block tags with it: none opens the words after it
+            opens_at = max(opens_at, blocks[-1][1])
+            if not text[end:].strip():  # after the last words: from its first block tag on,
+                closing = blocks[0][0]  # it closes the text (a removal to the end leaves it)
+            elif text[:start].strip():  # (none before the first words)
+                read_as[blocks[0][0]] = "\n"
+                drop.discard(blocks[0][0])
+        elif not text[:start].strip():  # before the first words: it opens them
+            opens_at = start
+        else:  # in a line: the blank between two words stays
+            tags = [range(a, b) for a, b, *_ in run]
+            blank = next(
+                (
+                    i
+                    for i in range(start, end)
+                    if text[i].isspace() and not any(i in t for t in tags)
+                ),
+                None,
+            )
+            if blank is not None:
+                drop.discard(blank)
+                opens_at = max(opens_at, blank + 1)
+        opening.update(range(opens_at, end))
+    return _without(text, drop, read_as, opening, closing)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -311,10 +419,12 @@ def _without(
     drop: set[int],
     read_as: dict[int, str] | None = None,
     opening: set[int] = frozenset(),
+    closing: int | None = None,
 ) -> View:
     """The view of `text` without the characters at `drop` (the stretches between them), the
     character at each position of `read_as` read as the one given there; the dropped ones at
-    `opening` open the character kept after them (see View.lead)."""
+    `opening` open the character kept after them, and those from `closing` on close the text
+    (see View.lead)."""
     kept, pos = [], 0
     for i in sorted(drop):
         if i > pos:
@@ -331,8 +441,8 @@ def _without(
             chars[bisect_left(at, i)] = ch  # (`at` ascends: where text[i] is in the view)
         view = "".join(chars)
     lead = None
-    if opening:
-        lead = list(at)
+    if opening or closing is not None:
+        lead = [*at, len(text) if closing is None else closing]
         for k, i in enumerate(at):
             while i - 1 in opening:
                 i -= 1
