@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from cleaner import CATEGORIES, Cleaned, Cleaner, Removal, RuleError, clean
+from cleaner.engine.cleaner import PAGE_WARNING
 
 from .conftest import SEEDS
 from .test_tails import AFTER, STORY
@@ -312,3 +313,19 @@ def test_a_removal_that_empties_its_brackets_takes_them():
     # brackets that hold more than the removal keep it all
     text = f"{P1} (Foto: Antara, kata dia) {P2}"
     assert "(" in clean(text).text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html><html><head><title>Judul</title></head><body><p>Isi.</p></body></html>",
+        "\ufeff<!-- saved from url=(0042)https://x.id/ -->\n<html lang='id'><body>Isi.</body>",
+    ],
+)
+def test_a_whole_html_page_handed_over_as_text_is_cleaned_as_text_with_a_warning(page):
+    # its head, menus and footer would be read as words: the warning says what to do instead
+    assert clean(page).warnings == (PAGE_WARNING,)
+
+
+def test_an_articles_inner_html_is_no_page():
+    assert clean(f"<p>{BODY}</p><p>Baca juga: Harga Naik</p>").warnings == ()

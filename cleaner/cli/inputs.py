@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..engine.reading import PAGE_START
+
 #: File kinds by extension. Stdin, and a file named explicitly with another extension, go by
 #: their first bytes (`sniff`), plain text unless they open as JSONL or as an HTML page.
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -108,14 +110,11 @@ def find_sources(paths: list[str], *, force: str | None = None, skip: Path | Non
 
 
 # An HTML page opens with its doctype or one of its first tags, maybe after comments and an
-# XML prolog (`<!-- saved from url=... --><!DOCTYPE html>`); a JSONL dump with a line that is a
+# XML prolog (`<!-- saved from url=... --><!DOCTYPE html>`: the engine's PAGE_START, which
+# warns of a page handed over as text); a JSONL dump with a line that is a
 # JSON object (a JSON document laid out on several lines opens with a lone `{`). Anything else
 # is text: an article may open with a brace or a tag of its own, but hardly with these.
-_HTML_START = re.compile(
-    rb"\A(?:\s+|<!--.*?-->|<\?xml[^>]*>)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title)\b",
-    re.I | re.S,
-)
+_HTML_START = re.compile(PAGE_START.pattern.encode(), re.I | re.S)
 # ... and when its first line is longer than what was read: an object and its first key
 _JSONL_START = re.compile(rb'\A\s*\{[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
 _BOM = b"\xef\xbb\xbf"  # (UTF-8's byte-order mark, before any of these)

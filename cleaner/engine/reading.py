@@ -206,6 +206,15 @@ TAG = re.compile(
 )
 
 
+#: How a whole HTML page opens: its doctype or one of its first tags, maybe after comments and
+#: an XML prolog (`<!-- saved from url=... --><!DOCTYPE html>`). An article's inner HTML does
+#: not open so; the CLI tells a page file by it too.
+PAGE_START = re.compile(
+    r"\A(?:\s+|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
+)
+
+
 def is_tag(name: str) -> bool:
     """Whether `name` is read as an HTML tag's (see TAG)."""
     return name.lower() in BLOCK_TAGS or name.lower() in INLINE_TAGS
