@@ -83,6 +83,11 @@ GLUED_END_STAYS = {
     "Dapatkan berita terbaru setiap hari dari Suara.com. Mari bergabung di Grup Telegram "
     '"Suara.com News Update", caranya klik link https://t.me/suaracomnews, kemudian join.',
     "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari "
+    'bergabung di Grup Telegram "Kompas.com News Update", caranya klik link '
+    "https://t.me/kompascomupdate, kemudian join. Anda harus install aplikasi Telegram terlebih "
+    "dulu di ponsel.",
+    "Unduh aplikasi Kompas.com untuk pengalaman membaca yang lebih baik",
     "Klik di sini untuk update berita terkini lainnya.",
     "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",
     "Every article written is 100% the responsibility of the writer.",
