@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.cli import events, outputs
+from cleaner.html import clean_html
 
 from .clitools import ARTICLE, CLEAN_ARTICLE, errors, jsonl, read_jsonl, run, write
+from .conftest import ROOT
 
 RECORD = {
     "id": 17,
@@ -264,3 +268,32 @@ def test_error_field_may_not_be_a_field_the_output_uses(tmp_path):
         result = run("clean", dump, *args)
         assert result.exit_code == 2
         assert "--error-field" in result.stderr
+
+
+# ---------------------------------------------------------------- a page in a field
+
+PAGE = (ROOT / "tests/cases/html/detik__001.html").read_text(encoding="utf-8", errors="replace")
+PAGE_URL = "https://inet.detik.com/read/2015/11/05/google-umbar-kelemahan-galaxy-s6-edge"
+
+
+@pytest.mark.parametrize("flags", [(), ("--jobs", "2"), ("--learn", "--site", "crawl")])
+def test_a_field_that_holds_a_whole_page_gets_its_articles_clean_text(tmp_path, flags):
+    # a crawl's `html` field: extracted as a page file is, then cleaned; an article's inner
+    # HTML is no page (cleaned as text, its tags kept); a page with no article: a warning
+    records = [
+        {"id": 1, "url": PAGE_URL, "html": PAGE},
+        {"id": 2, "html": "<p>Isi berita hari ini.</p><p>Baca juga: Harga Emas Naik Lagi</p>"},
+        {"id": 3, "html": "<!DOCTYPE html><html><body></body></html>"},
+    ]
+    dump = jsonl(tmp_path / "crawl.jsonl", records)
+    result = run("clean", dump, "--field", "html", "--output-field", "text", "--url-field", "url",
+                 "--removals", *flags)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    out = read_jsonl(result.stdout)
+    page = clean_html(PAGE, url=PAGE_URL)
+    assert [r["id"] for r in out] == [1, 2, 3]
+    assert out[0]["text"] == page.text and out[0]["html"] == PAGE
+    assert out[0]["removals"] == [r.to_dict() for r in page.removals]  # offsets: the article's
+    assert out[1]["text"] == "<p>Isi berita hari ini.</p>"
+    assert out[2]["text"] == ""
+    assert any("line 3: warning: no article text found in the page" in e for e in errors(result))

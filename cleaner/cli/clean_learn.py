@@ -130,7 +130,7 @@ def _read(found, jsonl: JsonlOptions, url, sites: Sites, counter, inputs, pages,
         if task.html:
             if not isinstance(page, Extracted):
                 continue  # not a page: the cleaning pass reports it
-            if pages is not None:
+            if pages is not None and isinstance(event, Doc):  # (a record's: extracted again)
                 pages.put(event.source, page)
             text = page.text
         else:
@@ -150,7 +150,7 @@ def texts(found, jsonl: JsonlOptions, url, jobs: int):
     `Extracted` page, or a `Failed` one with its reason; pages are extracted by `jobs`
     worker processes."""
     stream = events(found, jsonl, url, lambda source: None, False, None)
-    if not any(isinstance(s, Source) and s.kind == "html" for s in found):
+    if not any(isinstance(s, Source) and s.kind in ("html", "jsonl") for s in found):
         yield from ((event, task, None) for event, task in stream)
         return
     extract = (

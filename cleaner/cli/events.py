@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..engine.reading import looks_like_page
 from .inputs import (
     READ_ERRORS,
     InputError,
@@ -183,7 +184,8 @@ def _record_events(stream, source: Source, opts: JsonlOptions, default_url, raw,
             except InputError as exc:
                 yield Problem(str(exc), size=len(line) + 1), None
                 continue
-            yield Record(source, number, record, len(line) + 1), Task(text, url or default_url)
+            task = Task(text, url or default_url, html=looks_like_page(text))  # (a crawl's page)
+            yield Record(source, number, record, len(line) + 1), task
         if block:
             yield _block(source, block, numbers, size, opts, default_url, sites)
     except READ_ERRORS as exc:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..engine import Cleaner
+from ..engine.reading import looks_like_page
 from ..model import Cleaned
 from .inputs import InputError
 from .jsonl import JsonlOptions, finish_record, parse_record, passed_through
@@ -186,10 +187,13 @@ def _run_record(cleaner: Cleaner, task: RecordTask) -> RecordDone | Failed:
         return Failed(str(exc), located=True)
     url = url or task.url
     site = task.sites.of(url, record) if task.sites is not None else None
-    result = run_task(cleaner, Task(text, url, site=site))
+    # a field that holds a whole page (a crawl's `html`) is extracted, then cleaned: its
+    # article's clean text goes into the record
+    result = run_task(cleaner, Task(text, url, html=looks_like_page(text), site=site))
     if isinstance(result, Failed):
         return result
-    assert isinstance(result, Cleaned)  # a record is text, never a page
+    if isinstance(result, PageCleaned):
+        result = result.cleaned
     return RecordDone(finish_record(record, result, task.opts), result.warnings)
 
 

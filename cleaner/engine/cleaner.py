@@ -16,7 +16,7 @@ from ..packs import Pack, Rule, check_unique, compile_pattern, default_rules_dir
 from .passes import DEFAULT_TIMEOUT, on_text, run_on_view
 from .plan import Occurrences, Plan
 from .prefilter import required
-from .reading import PAGE_START, reading_view
+from .reading import looks_like_page, reading_view
 from .whitespace import blank_view
 
 
@@ -193,15 +193,15 @@ class Cleaner:
         if bad_url:
             warning = f"the URL cannot be read ({bad_url}): site packs chosen by the text"
             result = replace(result, warnings=(*result.warnings, warning))
-        if original[:1] in "<\ufeff \t\r\n" and PAGE_START.match(original.lstrip("\ufeff")):
+        if looks_like_page(original):
             result = replace(result, warnings=(*result.warnings, PAGE_WARNING))
         return result
 
 
 #: A whole page is no article's text: its head, menus and footer are read as words.
 PAGE_WARNING = (
-    "the text is a whole HTML page, cleaned as text (its menus and footer stay): extract its "
-    "article first with clean_html, or clean it as a page (a .html file, or --html)"
+    "the text is a whole HTML page, cleaned as text (its menus and footer stay): clean_html "
+    "extracts its article first (the cleaner command does so for a page file or field)"
 )
 
 

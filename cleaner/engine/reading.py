@@ -215,6 +215,11 @@ PAGE_START = re.compile(
 )
 
 
+def looks_like_page(text: str) -> bool:
+    """Whether `text` opens as a whole HTML page does (see PAGE_START)."""
+    return text[:1] in "<\ufeff \t\r\n" and PAGE_START.match(text.lstrip("\ufeff")) is not None
+
+
 def is_tag(name: str) -> bool:
     """Whether `name` is read as an HTML tag's (see TAG)."""
     return name.lower() in BLOCK_TAGS or name.lower() in INLINE_TAGS

@@ -15,7 +15,18 @@ import json
 from collections.abc import Callable, Iterable
 
 from ..engine import Cleaner, default_cleaner
+from ..engine.reading import looks_like_page
 from ..model import Cleaned
+
+
+def article_text(text: str, url: object = None) -> str:
+    """`text`, or the article text of a whole HTML page (a crawl's `html` column: see
+    `cleaner.engine.reading.looks_like_page`), which is what is learned from and cleaned."""
+    if not looks_like_page(text):
+        return text
+    from ..html import html_to_text  # (only for a page: trafilatura loads on first use)
+
+    return html_to_text(text, url if isinstance(url, str) and url else None)
 
 
 def removals_json(result: Cleaned) -> str:
@@ -66,6 +77,7 @@ def clean_rows(
     """Clean each text (a null comes back as the very same null object), in order.
 
     Returns the clean texts and, with `removals=True`, the removal logs (None for a null row).
+    A row that holds a whole HTML page gets its article's clean text (its log refers to it).
     `sites` names each row's site (the learned pack it gets: `Cleaner.clean(site=...)`).
     """
     cleaner = default_cleaner() if cleaner is None else cleaner
@@ -84,7 +96,8 @@ def clean_rows(
             raise TypeError(
                 f"row at position {position}: expected text or null, got {type(text).__name__}"
             )
-        result = cleaner.clean(text, url=None if is_null(url) else str(url), site=site)
+        url = None if is_null(url) else str(url)
+        result = cleaner.clean(article_text(text, url), url=url, site=site)
         out.append(result.text)
         if logs is not None:
             logs.append(removals_json(result))

@@ -20,10 +20,11 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..cli.parallel import Failed, Task, ordered_map
+from ..cli.parallel import Failed, PageCleaned, Task, ordered_map
 from ..engine import Cleaner, default_cleaner
+from ..engine.reading import looks_like_page
 from ..model import Cleaned
-from ._rows import paired, site_of_row
+from ._rows import article_text, paired, site_of_row
 
 if TYPE_CHECKING:  # the learner is imported only by a learning run
     from ..learn import LearnOptions
@@ -71,14 +72,14 @@ def clean_many(
     elif sites is not None:
         raise ValueError("sites name the learned pack of each text: pass learn=True too")
     items = (
-        (i, None if text is None else Task(text, url, site=site))
+        (i, None if text is None else Task(text, url, html=looks_like_page(text), site=site))
         for i, (text, url, site) in enumerate(zip(texts, url_list, site_list, strict=True))
     )
     results: list[Cleaned | None] = []
     for position, result in ordered_map(cleaner, items, jobs or os.cpu_count() or 1):
         if isinstance(result, Failed):
             raise RuntimeError(f"text at position {position}: {result.message}")
-        results.append(result)
+        results.append(result.cleaned if isinstance(result, PageCleaned) else result)
     return results
 
 
@@ -89,6 +90,6 @@ def _learned(cleaner: Cleaner, texts, sites, options: LearnOptions | None) -> Cl
     batch = Batch(options)
     for text, site in zip(texts, sites, strict=True):
         if text is not None and site is not None:
-            batch.add(site, text)
+            batch.add(site, article_text(text))
     packs, _ = run_packs(finish_sites(batch, known_of(cleaner)))
     return cleaner.with_packs(packs)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import Cleaner
 from ..packs import Pack
-from ._rows import site_of_row
+from ._rows import article_text, site_of_row
 
 if TYPE_CHECKING:  # pyspark and pandas are optional: only the type checker needs them here
     import pandas as pd
@@ -64,7 +64,7 @@ def _site_text(row, *, column: str, site_column, url_column, site) -> tuple[str,
     name = site_of_row(
         row[site_column] if site_column else None, row[url_column] if url_column else None, site
     )
-    return None if text is None or name is None else (name, text)
+    return None if text is None or name is None else (name, article_text(text))
 
 
 def _learn_partition(pairs, *, config, options) -> Iterator[tuple[str, Learned]]:

@@ -12,10 +12,13 @@ from functools import cache
 from pathlib import Path
 
 from cleaner import Cleaner
+from cleaner.html import clean_html
 
 from ..conftest import ROOT, SEEDS
 
 CORPUS = ROOT / "tests" / "cases" / "integrations"
+PAGE = (ROOT / "tests/cases/html/detik__001.html").read_text(encoding="utf-8", errors="replace")
+PAGE_URL = "https://inet.detik.com/read/2015/11/05/google-umbar-kelemahan-galaxy-s6-edge"
 Row = tuple[str | None, str | None]  # (text, url)
 
 
@@ -34,7 +37,8 @@ def articles() -> tuple[Row, ...]:
 
 def rows(n: int) -> list[Row]:
     """`n` rows, deterministic: every article as is, glued into one line, and inside extra
-    boilerplate; a URL, none, or a host with no site pack; and nulls and empty texts between."""
+    boilerplate; a URL, none, or a host with no site pack; and nulls, empty texts and whole
+    HTML pages between."""
     pool, out = articles(), []
     for i in range(n):
         if i % 11 == 5:
@@ -42,6 +46,9 @@ def rows(n: int) -> list[Row]:
             continue
         if i % 47 == 8:
             out.append(("", None))
+            continue
+        if i % 53 == 13:  # a crawl's row: the whole page (its article is what gets cleaned)
+            out.append((PAGE, PAGE_URL))
             continue
         text, url = pool[i % len(pool)]
         shape = (i // len(pool)) % 3
@@ -59,7 +66,10 @@ def expected(cleaner: Cleaner, text: str | None, url: str | None) -> tuple[str |
     """What the library gives for one row: the clean text and the removal log as JSON."""
     if text is None:
         return None, None
-    result = cleaner.clean(text, url=url)
+    if text.lstrip().startswith(("<!DOCTYPE", "<html")):
+        result = clean_html(text, url=url, cleaner=cleaner)
+    else:
+        result = cleaner.clean(text, url=url)
     return result.text, json.dumps([r.to_dict() for r in result.removals], ensure_ascii=False)
 
 
