@@ -252,6 +252,35 @@ def _markdown_label(text: str, category: str, k: int) -> str:
     return "\n".join(lines)
 
 
+def _marked_up(
+    article: Article,
+    special: str,
+    escaped: Callable[[str], str],
+    label: Callable[[str, str, int], str],
+) -> Article:
+    """The article with each labelled span written by `label` (its text, category and number)
+    and each character of `special` elsewhere by `escaped`, its labels moved along (a label
+    covers what it is written as)."""
+    raw, pieces, pos = article.text, [], 0
+
+    def plain(start: int, end: int) -> None:
+        at = start
+        for m in re.finditer(f"[{re.escape(special)}]", raw[start:end]):
+            found = start + m.start()
+            pieces.extend([(at, found, None), (found, found + 1, escaped(m.group()))])
+            at = found + 1
+        pieces.append((at, end, None))
+
+    for k, (start, end, category) in enumerate(sorted(article.spans)):
+        if start < pos:  # (overlapping labels: the first one's rendering holds it)
+            continue
+        plain(pos, start)
+        pieces.append((start, end, label(raw[start:end], category, k)))
+        pos = end
+    plain(pos, len(raw))
+    return _rebuilt(article, [p for p in pieces if p[0] < p[1]])
+
+
 def _markdown_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
 
@@ -268,29 +297,7 @@ def markdown(article: Article) -> Article:
     >>> [t.text[s:e] for s, e, _ in t.spans]
     ['**Baca juga:** [Harga Naik](/read/0-0)']
     """
-    raw, pieces, pos = article.text, [], 0
-    labelled = sorted(article.spans)
-
-    def plain(start: int, end: int) -> None:
-        at = start
-        for m in re.finditer(r"[*_\\]", raw[start:end]):
-            pieces.extend(
-                [
-                    (at, start + m.start(), None),
-                    (start + m.start(), start + m.end(), "\\" + m.group()),
-                ]
-            )
-            at = start + m.end()
-        pieces.append((at, end, None))
-
-    for k, (start, end, category) in enumerate(labelled):
-        if start < pos:  # (overlapping labels: the first one's rendering holds it)
-            continue
-        plain(pos, start)
-        pieces.append((start, end, _markdown_label(raw[start:end], category, k)))
-        pos = end
-    plain(pos, len(raw))
-    return one_line(_rebuilt(article, [p for p in pieces if p[0] < p[1]]), "\n\n")
+    return one_line(_marked_up(article, "*_\\", lambda char: "\\" + char, _markdown_label), "\n\n")
 
 
 def _html_label(text: str, category: str, k: int) -> str:
@@ -329,28 +336,7 @@ def html(article: Article) -> Article:
     >>> [t.text[s:e] for s, e, _ in t.spans]
     ['<strong>Baca juga:</strong> <a href="/read/0-0">Harga Naik</a>']
     """
-    raw, pieces, pos = article.text, [], 0
-
-    def plain(start: int, end: int) -> None:
-        at = start
-        for m in re.finditer(r"[&<>]", raw[start:end]):
-            pieces.extend(
-                [
-                    (at, start + m.start(), None),
-                    (start + m.start(), start + m.end(), escape(m.group())),
-                ]
-            )
-            at = start + m.end()
-        pieces.append((at, end, None))
-
-    for k, (start, end, category) in enumerate(sorted(article.spans)):
-        if start < pos:  # (overlapping labels: the first one's rendering holds it)
-            continue
-        plain(pos, start)
-        pieces.append((start, end, _html_label(raw[start:end], category, k)))
-        pos = end
-    plain(pos, len(raw))
-    joined = one_line(_rebuilt(article, [p for p in pieces if p[0] < p[1]]), "</p><p>")
+    joined = one_line(_marked_up(article, "&<>", escape, _html_label), "</p><p>")
     return _rebuilt(
         joined,
         [(0, 0, "<p>"), (0, len(joined.text), None), (len(joined.text), len(joined.text), "</p>")],

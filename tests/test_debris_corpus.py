@@ -80,13 +80,7 @@ GLUED_END_STAYS = {
     "Dapatkan informasi, inspirasi dan insight di email kamu. Daftarkan email",
     # sentences of eight words or more (the story runs to their end: no rule reads the story's
     # last sentences, which a promo's open pattern would take from the story too)
-    "Dapatkan berita terbaru setiap hari dari Suara.com. Mari bergabung di Grup Telegram "
-    '"Suara.com News Update", caranya klik link https://t.me/suaracomnews, kemudian join.',
     "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
-    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari "
-    'bergabung di Grup Telegram "Kompas.com News Update", caranya klik link '
-    "https://t.me/kompascomupdate, kemudian join. Anda harus install aplikasi Telegram terlebih "
-    "dulu di ponsel.",
     "Unduh aplikasi Kompas.com untuk pengalaman membaca yang lebih baik",
     "Klik di sini untuk update berita terkini lainnya.",
     "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",

@@ -139,32 +139,38 @@ def test_a_pack_learned_from_tokenised_text_cleans_it_and_its_written_form(tmp_p
 # ---------------------------------------------------------------- blank lines between paragraphs
 
 
-def _rows_that_stay(breaks: str, wheres: set[str]) -> list[tuple[str, str]]:
-    """The debris rows (of `wheres`) that stay, or break the story, when every line break of
-    the text (the debris's own too) is written `breaks`; the output is checked to be the
-    input without what went."""
-    story = f"{BEFORE}{breaks}{AFTER}"
+def _rows_that_stay(forms, text_of, story: str) -> list[tuple[str, str]]:
+    """The debris rows that stay, or break the story, in a layout: each row in each of its
+    `forms`, between the story's two paragraphs ("any"), after them ("end") or above them
+    ("head"), the parts joined by `text_of`; the output is checked to be the input without
+    what went."""
     stays = []
     for where, debris in ROWS:
-        if where not in wheres:
-            continue
-        block = debris.replace("\n", breaks)
-        text = {
-            "any": f"{BEFORE}{breaks}{block}{breaks}{AFTER}",
-            "end": f"{story}{breaks}{block}",
-            "head": f"{block}{breaks}{story}",
-        }[where]
-        result = CLEANER.clean(text)
-        assert restore(result.text, result.removals) == text
-        if result.text != story:
-            stays.append((debris, result.text))
+        for block in forms(debris):
+            parts = {
+                "any": (BEFORE, block, AFTER),
+                "end": (BEFORE, AFTER, block),
+                "head": (block, BEFORE, AFTER),
+            }[where]
+            text = text_of(parts)
+            result = CLEANER.clean(text)
+            assert restore(result.text, result.removals) == text
+            if result.text != story:
+                stays.append((block, result.text))
     return stays
+
+
+def _with_breaks(breaks: str) -> list[tuple[str, str]]:
+    """The rows that stay when every line break (the debris's own too) is written `breaks`."""
+    return _rows_that_stay(
+        lambda debris: [debris.replace("\n", breaks)], breaks.join, f"{BEFORE}{breaks}{AFTER}"
+    )
 
 
 def test_debris_between_paragraphs_kept_apart_by_blank_lines_goes():
     # `"\n\n".join(paragraphs)`: a credit's name, a notice's title or a caption's credit on the
     # line under it is two lines down, and the blank lines around what goes go with it
-    assert not _rows_that_stay("\n\n", {"any", "end", "head"})
+    assert not _with_breaks("\n\n")
 
 
 def test_blank_lines_are_read_away_where_single_line_breaks_stand_too():
@@ -184,7 +190,7 @@ def test_blank_lines_are_read_away_where_single_line_breaks_stand_too():
 def test_line_breaks_written_out_as_escapes_are_read_as_line_breaks():
     # a dump escaped twice holds `\\n` (backslash, n) where its line breaks were: every rule
     # that reads a line read none before (dev: 65% recall, now 96%)
-    assert not _rows_that_stay("\\n", {"any", "end", "head"})
+    assert not _with_breaks("\\n")
 
 
 def test_one_backslash_n_is_no_escaped_text():
@@ -206,18 +212,7 @@ def test_debris_written_with_character_references_goes():
     # `Baca&nbsp;Juga:`, `&quot;Harga naik,&quot; kata dia`: no rule matched them (dev set
     # in this layout: 89.1% recall, now as written)
     story = referenced(f"{BEFORE}\n{AFTER}")
-    stays = []
-    for where, debris in ROWS:
-        text = referenced({
-            "any": f"{BEFORE}\n{debris}\n{AFTER}",
-            "end": f"{BEFORE}\n{AFTER}\n{debris}",
-            "head": f"{debris}\n{BEFORE}\n{AFTER}",
-        }[where])  # fmt: skip
-        result = CLEANER.clean(text)
-        assert restore(result.text, result.removals) == text
-        if result.text != story:
-            stays.append((debris, result.text))
-    assert not stays
+    assert not _rows_that_stay(lambda debris: [debris], lambda p: referenced("\n".join(p)), story)
 
 
 @pytest.mark.parametrize(
@@ -268,20 +263,7 @@ def _markdown_forms(debris: str) -> list[str]:
 def test_debris_written_in_markdown_goes_and_takes_its_markup():
     # a converter's `**Baca juga:** [Harga Naik](https://...)`: no rule read it (dev in this
     # layout: 16.5% recall, now 98.1%); what goes takes its bold and link markup with it
-    story = f"{BEFORE}\n\n{AFTER}"
-    stays = []
-    for where, debris in ROWS:
-        for block in _markdown_forms(debris):
-            text = {
-                "any": f"{BEFORE}\n\n{block}\n\n{AFTER}",
-                "end": f"{story}\n\n{block}",
-                "head": f"{block}\n\n{story}",
-            }[where]
-            result = CLEANER.clean(text)
-            assert restore(result.text, result.removals) == text
-            if result.text != story:
-                stays.append((block, result.text))
-    assert not stays
+    assert not _rows_that_stay(_markdown_forms, "\n\n".join, f"{BEFORE}\n\n{AFTER}")
 
 
 @pytest.mark.parametrize(
@@ -361,27 +343,17 @@ def _in_paragraphs(*blocks: str) -> str:
     return "".join(f"<p>{block}</p>" for block in blocks)
 
 
+def _html_forms(debris: str) -> list[str]:
+    """A debris row as an article's inner HTML holds it: plain, and each line in bold."""
+    lines = escape(debris, quote=False).split("\n")
+    return ["<br>".join(lines), "<br>".join(f"<strong>{line}</strong>" for line in lines)]
+
+
 def test_debris_in_inner_html_goes_whole_and_the_paragraphs_stay_closed():
     # an article's inner HTML (a CMS export, `content.rendered`): no rule read `<p>Baca
     # juga: ...</p>` (dev in this layout: 23.2% recall, now as written)
-    stays = []
-    for where, debris in ROWS:
-        lines = escape(debris, quote=False).split("\n")
-        for block in (
-            "<br>".join(lines),
-            "<br>".join(f"<strong>{line}</strong>" for line in lines),
-        ):
-            blocks = {
-                "any": (BEFORE, block, AFTER),
-                "end": (BEFORE, AFTER, block),
-                "head": (block, BEFORE, AFTER),
-            }[where]
-            text = _in_paragraphs(*blocks)
-            result = CLEANER.clean(text)
-            assert restore(result.text, result.removals) == text
-            if result.text != _in_paragraphs(BEFORE, AFTER):
-                stays.append((block, result.text))
-    assert not stays
+    story = _in_paragraphs(BEFORE, AFTER)
+    assert not _rows_that_stay(_html_forms, lambda parts: _in_paragraphs(*parts), story)
 
 
 @pytest.mark.parametrize(

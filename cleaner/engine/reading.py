@@ -338,7 +338,10 @@ _STRONG = re.compile(
     r"(?<![*\\])(\*\*\*?)(?=[^\s*])(.+?)(?:(?<=[^\s\\*])|(?<=\\[*_]))\1(?!\*)"
     r"|(?<![\w\\])(___?)(?=[^\s_])(.+?)(?<=[^\s\\_])\3(?!\w)"
 )
-_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])\1(?![\w*])")
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])(?:(\*)(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])\*(?!\*)"  # (a word may follow)
+    r"|(_)(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])_(?![\w*]))"
+)
 #: What opens a line: a heading's `#`s, a quotation's `>`s, a list item's bullet (read as `-`,
 #: also where a converter put the item's words on the next line: `-\n    Harga Naik`).
 _LINE_MARKUP = re.compile(
