@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -329,3 +331,17 @@ def test_a_whole_html_page_handed_over_as_text_is_cleaned_as_text_with_a_warning
 
 def test_an_articles_inner_html_is_no_page():
     assert clean(f"<p>{BODY}</p><p>Baca juga: Harga Naik</p>").warnings == ()
+
+
+def test_a_text_that_opens_with_a_long_run_of_blanks_is_told_from_a_page_at_once():
+    # found by the learning benchmark: the page test nested `\s+` inside `(...)*`, so a text
+    # that opens with thirty blanks or more and is no page took minutes to tell (the CLI's
+    # first-bytes test too); in a process of its own, so that a relapse fails, not hangs
+    code = (
+        "from cleaner.cli.inputs import sniff\n"
+        "from cleaner.engine.reading import looks_like_page\n"
+        "assert not looks_like_page(' ' * 5000 + 'Harga beras naik.')\n"
+        "assert looks_like_page('\\n' * 3000 + '<!DOCTYPE html><html>')\n"
+        "assert sniff(b' ' * 4000 + b'Harga beras naik.') == 'text'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
