@@ -28,7 +28,7 @@ import regex
 
 from .engine import Cleaner
 from .engine.layout import UNIT_BREAK
-from .engine.reading import REFERENCE, SPACED_REFERENCE, TAG, character, is_tag
+from .engine.reading import REFERENCE, SPACED_REFERENCE, character, markup
 from .model import CATEGORIES, Cleaned
 
 #: A token of the scores: a character reference left in (`&quot;`, see reading), a word, a mark.
@@ -423,9 +423,8 @@ def _white(raw: str) -> list[bool]:
             if character(m).isspace():
                 white[m.start() : m.end()] = [True] * (m.end() - m.start())
     if "<" in raw:  # an HTML tag is markup, not a word (see reading)
-        for m in TAG.finditer(raw):
-            if m.group(1) or m.group().startswith("<!--") or is_tag(m.group(3)):
-                white[m.start() : m.end()] = [True] * (m.end() - m.start())
+        for start, end, _ in markup(raw):
+            white[start:end] = [True] * (end - start)
     return white
 
 

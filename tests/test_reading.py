@@ -6,12 +6,13 @@ be, and come out as they came in."""
 from __future__ import annotations
 
 import re
+import time
 from html import escape
 
 import pytest
 
 from cleaner import Cleaner, apply_removals, restore
-from cleaner.engine.reading import TAG, reading_view
+from cleaner.engine.reading import markup, reading_view
 from cleaner.learn import learn
 from cleaner.quality import Article, tokenise, with_references
 
@@ -392,6 +393,39 @@ def test_a_removal_never_cuts_a_tag():
         "<strong>ADVERTISEMENT</strong>",
     ]
     assert result.text == _in_paragraphs(BEFORE, AFTER)
-    tags = [m.span() for m in TAG.finditer(text)]
+    tags = [(a, b) for a, b, _ in markup(text)]
     for r in result.removals:
         assert not any(a < r.start < b or a < r.end < b for a, b in tags)
+
+
+# ---------------------------------------------------------------- cost
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "**a ",
+        "__a ",
+        "*a *b ",
+        "<script>",
+        "<!--",
+        '<a href="x ',
+        "<b title='x ",
+        "[x](",
+        "![a](b ",
+    ],
+)
+def test_reading_a_text_costs_time_in_proportion_to_its_length(piece):
+    # marks that open and never close (`**` after a blank, a script left open) made the
+    # emphasis and tag patterns scan the rest of the text for each: four times the text took
+    # sixteen times as long. Ratios in one run, best of three.
+    def cost(n: int) -> float:
+        text = (piece + "kata ") * n
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            reading_view(text)
+            best = min(best, time.process_time() - started)
+        return max(best, 1e-4)
+
+    assert cost(4000) / cost(1000) < 8

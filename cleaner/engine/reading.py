@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from html import unescape
 from typing import NamedTuple
 
@@ -196,14 +197,49 @@ INLINE_TAGS = frozenset({
     "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
 _OPAQUE_TAGS = ("script", "style", "iframe", "noscript", "svg", "template", "object")
-#: A tag (its attributes' values may hold `>`), a comment, or an element whose content is no
-#: text, whole. Only the tags named above are read as tags: `<iklan_2>` or `a < b` is text.
+#: A tag (its attributes' quoted values may hold `>`, on one line, a thousand characters at
+#: most: a stray quote does not take the text after it). Only the tags named above are read
+#: as tags: `<iklan_2>` or `a < b` is text.
 TAG = re.compile(
-    rf"<({'|'.join(_OPAQUE_TAGS)})\b[^>]*>.*?</\1\s*>"
-    r"|<!--.*?-->"
-    r"|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",
-    re.S | re.I,
+    r"<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])(?:[^<>\"']|\"[^\"\n]{0,1000}\"|'[^'\n]{0,1000}')*>"
 )
+#: Where an element whose content is no text opens, or a comment.
+_OPAQUE = re.compile(rf"<({'|'.join(_OPAQUE_TAGS)})\b|<!--", re.I)
+
+
+def markup(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each tag of `text` read as one (see TAG), in order: a comment
+    (name "!--") and an element whose content is no text (`<script>...</script>`) whole. One
+    left open takes nothing: it is text (and once one is found open, the others of its name
+    are not looked for: no scan of the rest of the text for each)."""
+    pos, low, unclosed = 0, None, set()
+    while (found := _OPAQUE.search(text, pos)) is not None:
+        name = (found.group(1) or "!--").lower()
+        if name in unclosed:
+            pos = found.end()
+            continue
+        yield from _tags_in(text, pos, found.start())
+        if name == "!--":
+            end = text.find("-->", found.end())
+            end = end + 3 if end >= 0 else -1
+        else:
+            low = text.lower() if low is None else low
+            end = low.find(f"</{name}", found.end())
+            end = text.find(">", end) + 1 if end >= 0 else -1
+        if end <= 0:
+            unclosed.add(name)
+            yield from _tags_in(text, found.start(), found.end())
+            pos = found.end()
+            continue
+        yield found.start(), end, name
+        pos = end
+    yield from _tags_in(text, pos, len(text))
+
+
+def _tags_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    for m in TAG.finditer(text, start, end):
+        if is_tag(m.group(2)):
+            yield m.start(), m.end(), m.group(1) + m.group(2).lower()
 
 
 #: How a whole HTML page opens: its doctype or one of its first tags, maybe after comments and
@@ -248,12 +284,12 @@ def _tags(text: str) -> View | None:
     ("</p>\\n<p><b>Baca juga:</b> <a href='/x'>Harga</a>", '<p>Isi.</p>')
     """
     found: list[tuple[int, int, bool, bool]] = []  # (start, end, opens, breaks the line)
-    for m in TAG.finditer(text):
-        if m.group(1) or m.group().startswith("<!--"):  # a script, a comment: it closes
-            found.append((m.start(), m.end(), False, bool(m.group(1))))
-        elif is_tag(name := m.group(3).lower()):
-            opens = not m.group(2) and name not in ("br", "hr", "img", "wbr")
-            found.append((m.start(), m.end(), opens, name in BLOCK_TAGS))
+    for start, end, name in markup(text):
+        if name == "!--" or name in _OPAQUE_TAGS:  # a comment, a script: it closes
+            found.append((start, end, False, name != "!--"))
+        else:
+            opens = not name.startswith("/") and name not in ("br", "hr", "img", "wbr")
+            found.append((start, end, opens, name.lstrip("/") in BLOCK_TAGS))
     if not found:
         return None
     drop: set[int] = set()
@@ -340,14 +376,16 @@ _IMAGE = re.compile(rf"!\[{_WORDS}\]{_TARGET}")
 _LINK = re.compile(rf"\[({_WORDS})\]{_TARGET}")
 #: Emphasis: `**words**` (also glued to the words around it, as converters write it after
 #: a paragraph they join: `kata dia.**Baca juga:**`), `__words__`, `*words*`, `_words_` (not
-#: inside a word: `kompas_com`).
+#: inside a word: `kompas_com`). The words hold no mark of their own kind but an escaped one:
+#: a mark that closes nothing stops the search there (no scan of the rest of the line).
 _STRONG = re.compile(
-    r"(?<![*\\])(\*\*\*?)(?=[^\s*])(.+?)(?:(?<=[^\s\\*])|(?<=\\[*_]))\1(?!\*)"
-    r"|(?<![\w\\])(___?)(?=[^\s_])(.+?)(?<=[^\s\\_])\3(?!\w)"
+    r"(?<![*\\])(\*\*\*?)(?=[^\s*])((?:\\.|[^*\\\n]|\*(?!\*))+?)(?:(?<=[^\s\\*])|(?<=\\[*_]))\1(?!\*)"
+    r"|(?<![\w\\])(___?)(?=[^\s_])((?:\\.|[^_\\\n]|_(?!_))+?)(?<=[^\s\\_])\3(?!\w)"
 )
 _EMPHASIS = re.compile(
-    r"(?<![\w*\\])(?:(\*)(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])\*(?!\*)"  # (a word may follow)
-    r"|(_)(?=[^\s*_])([^\n]+?)(?<=[^\s\\*_])_(?![\w*]))"
+    # (a word may follow the closing `*`, not the closing `_`)
+    r"(?<![\w*\\])(?:(\*)(?=[^\s*_])((?:\\.|[^*\\\n])+?)(?<=[^\s\\*_])\*(?!\*)"
+    r"|(_)(?=[^\s*_])((?:\\.|[^_\\\n])+?)(?<=[^\s\\*_])_(?![\w*]))"
 )
 #: What opens a line: a heading's `#`s, a quotation's `>`s, a list item's bullet (read as `-`,
 #: also where a converter put the item's words on the next line: `-\n    Harga Naik`).
