@@ -293,6 +293,8 @@ def test_markdown_is_read_as_the_text_it_stands_for(text, read):
         "[Gambas:Video 20detik](ant/dil) kata dia.",  # a closing code glued after a bracket
         "Ikuti kompas__com dan t.me/kompas_id.",  # underscores inside words
         "Harga naik 5 * 3 * 2 kali.",
+        # a separator line and a glued link-like bracket make no Markdown of the rest
+        "Isi berita.\n***\nArtikel ini tayang di [Video](ant/dil), kata *dia*.",
     ],
 )
 def test_what_is_no_markdown_is_read_as_it_is(text):

@@ -343,15 +343,16 @@ _HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
 
 
 def _looks_markdown(text: str) -> bool:
-    """Whether `text` holds what only Markdown writes: a link or an image (`](`), strong
-    emphasis (`**`, `__`), an escaped mark (`\\_`, `\\*`, `\\[`), a heading's `#`, a list's
-    `*`. (A look for each rare character first: a pattern search of every text would cost
-    more than the rest of the check.)"""
-    if "*" in text and (
-        "**" in text or text.startswith(("* ", "*\t")) or "\n* " in text or "\n*\t" in text
-    ):
-        return True  # (strong emphasis, a list's `*`)
-    if ("]" in text and "](" in text) or ("_" in text and "__" in text):
+    """Whether `text` holds what only Markdown writes: a link or an image (`[words](url)`),
+    strong emphasis (`**words**`, `__words__`), an escaped mark (`\\_`, `\\*`, `\\[`), a
+    heading's `#`, a list's `*`. (A look for each rare character first, then its pattern: a
+    pattern search of every text would cost more than the rest of the check; a `***` line or
+    `[Video](ant/dil)` makes no Markdown.)"""
+    if "*" in text and (text.startswith(("* ", "*\t")) or "\n* " in text or "\n*\t" in text):
+        return True  # (a list's `*`)
+    if "]" in text and "](" in text and _LINK.search(text):
+        return True
+    if (("*" in text and "**" in text) or ("_" in text and "__" in text)) and _STRONG.search(text):
         return True
     if "\\" in text and _ESCAPE.search(text):
         return True
