@@ -9,8 +9,9 @@ Tools, side by side on the same pages: `clean_html` (profiles, then the text rul
 with profiles off (the generic path alone: what a site without a profile gets), trafilatura
 alone (`extract`, default settings), trafilatura with `favor_precision`, jusText with its
 Indonesian stop list, and trafilatura's Markdown (links, images, emphasis: what a crawler that
-hands pages over as Markdown gives) alone and cleaned by the text rules, scored on its words. Speed: `clean_html` and trafilatura's `extract` on the same pages in one
-run (best of 3 rounds, CPU time), and their ratio. Labels: `cleaner/html/scoring.py`.
+hands pages over as Markdown gives) alone and cleaned by the text rules, scored on its words.
+Speed: `clean_html` and trafilatura's `extract` on the same pages in one run (best of 3
+rounds, CPU time), and their ratio. Labels: `cleaner/html/scoring.py`.
 """
 
 from __future__ import annotations
