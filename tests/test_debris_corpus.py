@@ -80,7 +80,6 @@ GLUED_END_STAYS = {
     "Dapatkan informasi, inspirasi dan insight di email kamu. Daftarkan email",
     # sentences of eight words or more (the story runs to their end: no rule reads the story's
     # last sentences, which a promo's open pattern would take from the story too)
-    "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
     "Unduh aplikasi Kompas.com untuk pengalaman membaca yang lebih baik",
     "Klik di sini untuk update berita terkini lainnya.",
     "Isi tulisan ini sepenuhnya menjadi tanggung jawab penulis.",
