@@ -1,12 +1,16 @@
 """How a text is read: views of it without what a scraper or a tokeniser added.
 
-Rules and the layout are written for text as it is published. Four common hand-overs add
+Rules and the layout are written for text as it is published. Common hand-overs add
 characters that change nothing of the text but defeat them:
 
 - **HTML character references left in** by a scraper that took a page's source as text
   (`Baca&nbsp;Juga:`, `&quot;Harga naik,&quot; kata dia`, `Jum&#039;at`): each is read as
   the character it stands for (a no-break space as a blank, as everywhere: see blank_view).
-
+- **HTML tags** of an article's inner HTML (`<p><b>Baca juga:</b> <a href=...>...</a></p>`):
+  a run of them that breaks the line is read as a line break, the others as nothing.
+- **Markdown** from a converter or a crawler (`**Baca juga:** [Harga Naik](https://...)`):
+  a link is read as its words, an image as nothing, the marks of emphasis, headings, lists
+  and escapes away.
 - **Word-tokenised text**, a blank between each two tokens (`Jakarta , CNN Indonesia --
   Presiden ... ( Surpres ) , Rabu ( 11 / 9 ) . Surpres ...`): a sentence ends with `dia.`,
   not `dia .`; a credit is `(Foto: Antara/Budi)`, a code `(ant/dil)`, a date `Senin, 12 Mei`.
@@ -15,11 +19,11 @@ characters that change nothing of the text but defeat them:
 - **Line breaks written out as escapes** (backslash and `n`, a dump escaped twice): a line
   rule reads no line at all.
 
-A text that holds character references, that is tokenised throughout, that keeps paragraphs
-apart with blank lines, or that holds two escaped line breaks or more, is cleaned on a *view*
-without those characters (a reference or an escape read as the character it stands for);
-each removal found there is mapped back onto the text, which comes out as it came in,
-references, tokens and blank lines and all, only without its debris.
+A text that holds any of these (tokenised throughout, two escaped line breaks or more) is
+cleaned on a *view* without those characters (a reference or an escape read as the character
+it stands for); each removal found there is mapped back onto the text, which comes out as it
+came in, references, markup, tokens and blank lines and all, only without its debris (and
+with the markup that opens and closes what it removes: see View.lead).
 
 >>> view = reading_view('Kata dia , " Harga naik . " ( ant / dil ) Suara . com , 10 : 00 .')
 >>> view.text
@@ -136,15 +140,11 @@ def reading_view(text: str) -> View | None:
     on a line of its own is a blank line and `&quot;` a quotation mark of a tokenised text;
     then the Markdown, whose paragraphs are kept apart by blank lines."""
     view = None
-    if "&" in text:
-        view = _references(text)
-    if "<" in text and (found := _tags(view.text if view else text)) is not None:
-        view = view.then(found) if view else found
-    if _looks_markdown(view.text if view else text):
-        found = _markdown(view.text if view else text)
-        view = view.then(found) if view else found
-    found = _layout_view(view.text if view else text)
-    return view.then(found) if view else found
+    for read in (_references, _tags, _markdown, _layout_view):  # (each a look, when not needed)
+        found = read(text if view is None else view.text)
+        if found is not None:
+            view = found if view is None else view.then(found)
+    return view
 
 
 #: A character reference: named (`&nbsp;`), decimal (`&#039;`) or hexadecimal (`&#x27;`),
@@ -167,6 +167,8 @@ def _references(text: str) -> View | None:
     """The view of `text` with each character reference read as its character (one that
     stands for white space as a blank, see blank_view); None if it holds none. A name that
     is no reference (`AT&T;`) stays as it is."""
+    if "&" not in text:
+        return None  # (most texts: a look)
     drop: set[int] = set()
     read_as: dict[int, str] = {}
     pattern = SPACED_REFERENCE if looks_tokenised(text) else REFERENCE
@@ -196,6 +198,7 @@ INLINE_TAGS = frozenset({
     "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
     "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
+_KNOWN_TAGS = BLOCK_TAGS | INLINE_TAGS
 _OPAQUE_TAGS = ("script", "style", "iframe", "noscript", "svg", "template", "object")
 #: A tag (its attributes' quoted values may hold `>`, on one line, a thousand characters at
 #: most: a stray quote does not take the text after it). Only the tags named above are read
@@ -250,8 +253,6 @@ PAGE_START = re.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
     re.I | re.S,
 )
-
-
 #: So many characters at a text's start are read to tell a page (the CLI reads as many bytes).
 PAGE_HEAD = 4096
 
@@ -265,7 +266,7 @@ def looks_like_page(text: str) -> bool:
 
 def is_tag(name: str) -> bool:
     """Whether `name` is read as an HTML tag's (see TAG)."""
-    return name.lower() in BLOCK_TAGS or name.lower() in INLINE_TAGS
+    return name.lower() in _KNOWN_TAGS
 
 
 def _tags(text: str) -> View | None:
@@ -283,6 +284,8 @@ def _tags(text: str) -> View | None:
     >>> text[start:end], text[:start] + text[end:]
     ("</p>\\n<p><b>Baca juga:</b> <a href='/x'>Harga</a>", '<p>Isi.</p>')
     """
+    if "<" not in text:
+        return None  # (most texts: a look)
     found: list[tuple[int, int, bool, bool]] = []  # (start, end, opens, breaks the line)
     for start, end, name in markup(text):
         if name == "!--" or name in _OPAQUE_TAGS:  # a comment, a script: it closes
@@ -402,13 +405,15 @@ def _markdown(text: str) -> View | None:
     """The view of a text written in Markdown, read as the text it stands for: a link as its
     words, an image as nothing, emphasis without its marks, a heading or a quotation without
     what opens its line, a list's bullet as `-`, an escaped mark without its backslash. None
-    if it holds none of these."""
+    if it holds none of these, or is no Markdown (see _looks_markdown)."""
+    if not _looks_markdown(text):
+        return None
     drop: set[int] = set()
     opening: set[int] = set()
     read_as: dict[int, str] = {}
     taken: list[tuple[int, int]] = []  # images and the markup of links: no emphasis inside
 
-    def markup(start: int, end: int, opens: bool) -> None:
+    def mark(start: int, end: int, opens: bool) -> None:
         drop.update(range(start, end))
         if opens:
             opening.update(range(start, end))
@@ -417,34 +422,34 @@ def _markdown(text: str) -> View | None:
         end = m.end()
         while end < len(text) and text[end].isspace():  # (the white space after it: its own)
             end += 1
-        markup(m.start(), end, True)
+        mark(m.start(), end, True)
         taken.append((m.start(), end))
     for m in _LINK.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        markup(m.start(), m.start() + 1, True)  # `[`
-        markup(m.end(1), m.end(), False)  # `](url)`
+        mark(m.start(), m.start() + 1, True)  # `[`
+        mark(m.end(1), m.end(), False)  # `](url)`
         taken.append((m.end(1), m.end()))
     for pattern in (_STRONG, _EMPHASIS):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken) or m.start() in drop:
                 continue
             words = 2 if m.group(2) is not None else 4  # (the words between the marks)
-            markup(m.start(), m.start(words), True)
-            markup(m.end(words), m.end(), False)
+            mark(m.start(), m.start(words), True)
+            mark(m.end(words), m.end(), False)
     for m in _LINE_MARKUP.finditer(text):
         if m.start() == m.end() or m.start() in drop:
             continue
         if m.group(2):  # a list item: its bullet read as `-`, one blank after it
             read_as[m.start(2)] = "-"
             read_as[m.start(3)] = " "
-            markup(m.start(), m.start(2), True)
-            markup(m.start(3) + 1, m.end(3), True)
+            mark(m.start(), m.start(2), True)
+            mark(m.start(3) + 1, m.end(3), True)
         else:
-            markup(m.start(), m.end(), True)
+            mark(m.start(), m.end(), True)
     for m in _ESCAPE.finditer(text):
         if m.start() not in drop:
-            markup(m.start(), m.start() + 1, True)
+            mark(m.start(), m.start() + 1, True)
     if not drop and not read_as:
         return None
     return _without(text, drop, read_as, opening)
