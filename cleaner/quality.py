@@ -158,9 +158,15 @@ def one_line(article: Article, joiner: str = " ") -> Article:
     >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
     ('Kata dia. Baca juga: Harga Naik', ['Baca juga: Harga Naik'])
     """
+    return _substituted(article, UNIT_BREAK, lambda _: joiner)
+
+
+def _substituted(article: Article, pattern: re.Pattern, new: Callable[[re.Match], str]) -> Article:
+    """The article with each match of `pattern` written as `new(match)`, its labels moved
+    along (see `_rebuilt`)."""
     raw, pieces, pos = article.text, [], 0
-    for m in UNIT_BREAK.finditer(raw):
-        pieces += [(pos, m.start(), None), (m.start(), m.end(), joiner)]
+    for m in pattern.finditer(raw):
+        pieces += [(pos, m.start(), None), (m.start(), m.end(), new(m))]
         pos = m.end()
     pieces.append((pos, len(raw), None))
     return _rebuilt(article, pieces)
@@ -196,6 +202,7 @@ _REFERENCES = {"&": "&amp;", '"': "&quot;", "'": "&#039;", "<": "&lt;", ">": "&g
                "\u00a0": "&nbsp;", "“": "&ldquo;", "”": "&rdquo;", "‘": "&lsquo;",
                "’": "&rsquo;", "–": "&ndash;", "—": "&mdash;", "…": "&hellip;"}  # fmt: skip
 _REFERENCED = re.compile("[" + "".join(_REFERENCES) + "]")
+_BLANK_AFTER_COMMA = re.compile(r"(?<=,) (?=\S)")
 
 
 def with_references(article: Article, nbsp: bool = True) -> Article:
@@ -208,21 +215,8 @@ def with_references(article: Article, nbsp: bool = True) -> Article:
     >>> t.text, [t.text[s:e] for s, e, _ in t.spans]
     ('Kata dia,&nbsp;&quot;naik&quot;.\nBaca juga: A &amp; B', ['Baca juga: A &amp; B'])
     """
-    raw = article.text
-    pieces, pos = [], 0
-    for m in _REFERENCED.finditer(raw):
-        pieces += [(pos, m.start(), None), (m.start(), m.end(), _REFERENCES[m.group()])]
-        pos = m.end()
-    pieces.append((pos, len(raw), None))
-    article = _rebuilt(article, pieces)
-    if not nbsp:
-        return article
-    raw, pieces, pos = article.text, [], 0
-    for m in re.finditer(r"(?<=,) (?=\S)", raw):
-        pieces += [(pos, m.start(), None), (m.start(), m.end(), "&nbsp;")]
-        pos = m.end()
-    pieces.append((pos, len(raw), None))
-    return _rebuilt(article, pieces)
+    article = _substituted(article, _REFERENCED, lambda m: _REFERENCES[m.group()])
+    return _substituted(article, _BLANK_AFTER_COMMA, lambda _: "&nbsp;") if nbsp else article
 
 
 #: A label's first words that Markdown converters set in bold: a related cue, a credit's label.
