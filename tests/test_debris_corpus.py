@@ -95,6 +95,8 @@ GLUED_END_STAYS = {
     "Simak berita lainnya seputar topik ini, di sini:",
     "Baca berita dengan sedikit iklan, klik di sini",
     "Artikel ini telah diperbarui pada 12 Februari 2024",
+    "Simak berita lainnya seputar topik artikel ini, di sini :",
+    "Baca juga artikel terkait PILPRES 2024 atau tulisan lainnya dari Ani Rahma",
     # a caption after the story: its credit goes, its text stays
     "Ilustrasi beras. (Foto: Shutterstock)",
     "Ilustrasi beras. (Freepik)",
@@ -108,6 +110,7 @@ GLUED_END_STAYS = {
     "Keterangan gambar, Presiden Prabowo Subianto di Istana Merdeka, Jakarta.",
     "foto: instagram/@raisa6690",
     "Dok. IDN Times",
+    "ANTARA FOTO/Aprillio Akbar/wsj/aa.",
     # a marker that only a rule for its own line reads (with no headline after it, nothing
     # tells it from the story's last words)
     "Baca Juga",
