@@ -148,6 +148,10 @@ GLUED_HEAD_STAYS = {
     "(Reuters/Stringer)",
     "Sumber: ANTARA",
     "Gabung grup WhatsApp pembaca kami untuk berita terbaru",
+    # a notice with no stop: it must end at a stop or its line's end (a sentence of the story
+    # may go on after its words: `... dalam bahasa Belanda oleh De Telegraaf pada 1946, ...`)
+    "Artikel ini pertama kali dirilis dalam bahasa Inggris",
+    "Audio berita ini dihasilkan oleh AI",
     # four capitalised words in a row: a title's, for all a rule can tell (a title glued
     # before credits keeps its words)
     "Penulis Ahmad Faiz Editor Budi Santoso",
