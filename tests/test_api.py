@@ -304,6 +304,45 @@ def test_an_article_repeated_after_itself_in_one_line_goes_once():
     assert clean(text).text == text
 
 
+def test_a_copy_in_one_line_is_judged_by_what_the_other_removals_leave():
+    # the copy's first sentence has the site's promo glued before it, with no stop between
+    # (`... paparnya.Ikuti Whatsapp Channel Republika Kapolres ...`): it is still the copy's
+    story = STORY + AFTER
+    for promo in ("Ikuti Whatsapp Channel Republika", "Ikuti Whatsapp Channel Republika Kapolres"):
+        text = " ".join(story) + promo + " " + " ".join(story)
+        result = clean(text)
+        assert " ".join(result.text.split()).startswith(" ".join(story)), promo
+        for sentence in story:  # each sentence once
+            assert result.text.count(sentence) == 1, (promo, sentence)
+    # a short sentence the copy repeats, between two long ones, is the copy's too; a short
+    # one it does not repeat ends the run (and stays)
+    short = "(Berarti ilegal?) ilegal, kata Eko."
+    first = [*story[:3], short, *story[3:]]
+    text = " ".join([*first, *first[1:]])
+    assert clean(text).text.rstrip() == " ".join(first)
+    other = "Ia diam saja."
+    text = " ".join([*first, *story[1:3], other, *story[3:]])
+    assert other in clean(text).text
+
+
+def test_a_copy_whose_first_copy_went_stays():
+    # the lead-in before the dateline is the duplicate of the lead after it: it goes, and
+    # the lead after the dateline is then no repeat of anything (both went before)
+    lead = [
+        "Inilah hasil survei capres terbaru dari lembaga itu yang mengungkap elektabilitas "
+        "tertinggi di Jawa.",
+        "Hasil survei itu menempatkan elektabilitas pasangan nomor dua sebagai yang tertinggi "
+        "di Pulau Jawa.",
+        "Hasil survei itu dirilis pada Selasa dan menunjukkan elektabilitas setelah debat "
+        "calon presiden.",
+    ]
+    rest = STORY + AFTER
+    text = " ".join(lead) + " BANGKAPOS.COM - " + " ".join(lead + rest)
+    result = clean(text)
+    for sentence in lead + rest:
+        assert sentence in result.text, sentence
+
+
 def test_a_removal_that_empties_its_brackets_takes_them():
     # kompas's `(Baca: <headline>)` links left `()` in the story before
     text = f"{P1} (Baca: Harga Emas Antam Naik Lagi Hari Ini) {P2}"

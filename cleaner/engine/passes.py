@@ -103,20 +103,24 @@ class Taken:
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
         del self.starts[i:j], self.items[i:j]
 
-    def kept(self, text: str, start: int, end: int) -> str:
-        """text[start:end] without the removals in it."""
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of [start, end) no removal covers (maybe empty ones), in order."""
         i = bisect_left(self.starts, end)
         k = i
         while k > 0 and self.items[k - 1][1] > start:
             k -= 1
         if k == i:
-            return text[start:end]
-        pieces, pos = [], start
+            return [(start, end)]
+        found, pos = [], start
         for s, e, _ in self.items[k:i]:
-            pieces.append(text[pos : max(pos, s)])
+            found.append((pos, max(pos, s)))
             pos = max(pos, e)
-        pieces.append(text[pos:end])
-        return " ".join(pieces)
+        found.append((min(pos, end), end))
+        return found
+
+    def kept(self, text: str, start: int, end: int) -> str:
+        """text[start:end] without the removals in it."""
+        return " ".join(text[a:b] for a, b in self.gaps(start, end))
 
 
 def run_rules(
@@ -647,42 +651,91 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
     in runs of two or more in a row inside one unit: the copy of the article a scraper that
     collects nested page elements appends, when the paragraphs are joined into one line (the
     units' own repeats are `_duplicates`'). A sentence the story repeats on purpose (a quote
-    in the lead and again below) comes alone, not in a run. The first copies stay."""
+    in the lead and again below) comes alone, not in a run. The first copies stay.
+
+    A sentence is judged by what the other removals leave of it, as `_duplicates` judges a
+    unit: a promo glued before a copy's sentence (`... paparnya.Ikuti Whatsapp Channel X
+    Kapolres ...`) does not make it new, nor does a removed one end the run."""
     seen: set[str] = set()
     for u in parts:
         if u.end - u.start < REPEATED_UNIT_CHARS:
             continue  # (a paragraph: its repeats are whole units)
         unit = text[u.start : u.end]
-        pieces = _SENTENCE_SPLIT.split(unit)
+        # no sentence repeats (most texts: a split and a set), judged by what stays of it
+        cut = taken.kept(text, u.start, u.end) if taken.overlaps(u.start, u.end) else unit
+        pieces = _SENTENCE_SPLIT.split(cut)
         if len(set(pieces)) == len(pieces) and seen.isdisjoint(pieces):
-            seen.update(pieces)  # no sentence repeats (most texts: a split and a set)
+            seen.update(pieces)
             continue
-        run: list[tuple[int, int]] = []
+        run: list[tuple[list[tuple[int, int]], bool]] = []  # (what stays of each, long)
+        shorts: list[list[tuple[int, int]]] = []  # short repeats since the run's last long one
+        fresh: tuple[str, int, int] | None = None  # the last new long sentence, no removal in it
         pos = 0
         for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
             stop, after = (m.start(), m.end()) if m else (len(unit), len(unit))
-            key, start, end, pos = unit[pos:stop], u.start + pos, u.start + after, after
+            start, end, pos = u.start + pos, u.start + after, after
+            if taken.overlaps(start, end):
+                left = [(a, b) for a, b in taken.gaps(start, end) if a < b]
+                cut = u.start + stop  # (the key ends at the sentence's stop)
+                key = " ".join(text[a : min(b, cut)] for a, b in left if a < cut).strip()
+            else:
+                left, key = [(start, end)], unit[start - u.start : stop]
+            if not key:
+                continue  # (removed whole: it neither ends the run nor adds to it)
             if key.count(" ") + 1 < CONTAINED_MIN_WORDS:
-                if key:  # (a short sentence between two repeats ends the run)
+                # a short sentence between two long repeats is the copy's when it repeats too
+                # (`(Berarti illegal?)` in a quote); a new one ends the run
+                if key in seen and run:
+                    shorts.append(left)
+                else:
                     yield from _a_run(text, run, taken)
-                    run = []
+                    run, shorts = [], []
+                    seen.add(key)
+                fresh = None
             elif key in seen:
-                run.append((start, end))
+                if not run and fresh is not None:  # the copy's first sentence, with debris
+                    run += _seen_end(*fresh, seen)  # glued before it (`Ikuti ... Kapolres`)
+                run += [(s, False) for s in shorts]
+                run.append((left, True))
+                shorts, fresh = [], None
             else:
                 yield from _a_run(text, run, taken)
-                run = []
+                run, shorts = [], []
                 seen.add(key)
+                fresh = (key, start, end) if left == [(start, end)] else None
         yield from _a_run(text, run, taken)
 
 
-def _a_run(text: str, run: list[tuple[int, int]], taken: Taken):
-    """The run's sentences, their edges' white space trimmed, if there are two or more and no
-    other removal touches them."""
-    if len(run) < 2:
+#: The end of a sentence that may repeat a seen one is looked for in this many characters
+#: at most (a sentence of a copy is no longer; a run-on text with no stop is not read twice).
+SEEN_END_CHARS = 1000
+
+
+def _seen_end(key: str, start: int, end: int, seen: set[str]):
+    """The end of the sentence text[start:end] (its `key` up to its stop) that repeats a seen
+    sentence of CONTAINED_MIN_WORDS words or more, from a word's start on: [] or [(its
+    stretch, True)]. Only its last SEEN_END_CHARS characters are read."""
+    at = key.find(" ", max(0, len(key) - SEEN_END_CHARS - 1))
+    while at >= 0:
+        rest = key[at + 1 :]
+        if rest.count(" ") + 1 < CONTAINED_MIN_WORDS:
+            break
+        if rest in seen:
+            return [([(start + at + 1, end)], True)]
+        at = key.find(" ", at + 1)
+    return []
+
+
+def _a_run(text: str, run: list[tuple[list[tuple[int, int]], bool]], taken: Taken):
+    """The run's sentences (what the other removals leave of each), their edges' white space
+    trimmed, if two or more of them are long and no other removal touches them."""
+    if sum(long for _, long in run) < 2:
         return
-    for start, end in run:
-        if (trimmed := _stripped(text, start, end)) is not None and not taken.overlaps(*trimmed):
-            yield trimmed
+    for stretches, _ in run:
+        for start, end in stretches:
+            trimmed = _stripped(text, start, end)
+            if trimmed is not None and not taken.overlaps(*trimmed):
+                yield trimmed
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
