@@ -314,6 +314,13 @@ def test_a_copy_in_one_line_is_judged_by_what_the_other_removals_leave():
         assert " ".join(result.text.split()).startswith(" ".join(story)), promo
         for sentence in story:  # each sentence once
             assert result.text.count(sentence) == 1, (promo, sentence)
+    # a source's credit glued before a copy's sentence, after a promo that goes (`Ikuti
+    # Whatsapp Channel Republikasumber : Antara Industri hijau ...`) the same
+    promo = " Ikuti Whatsapp Channel Republikasumber : Antara "
+    text = " ".join(story) + promo + " ".join(story[1:])
+    result = clean(text)
+    for sentence in story:
+        assert result.text.count(sentence) == 1, sentence
     # a short sentence the copy repeats, between two long ones, is the copy's too; a short
     # one it does not repeat ends the run (and stays)
     short = "(Berarti ilegal?) ilegal, kata Eko."

@@ -702,7 +702,8 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
                 yield from _a_run(text, run, taken)
                 run, shorts = [], []
                 seen.add(key)
-                fresh = (key, start, end) if left == [(start, end)] else None
+                a, b = left[-1]  # (what stays of it after the last removal in it)
+                fresh = (text[a : min(b, u.start + stop)], a, b) if b == end else None
         yield from _a_run(text, run, taken)
 
 
