@@ -234,6 +234,23 @@ def test_a_title_glued_before_a_credit_and_the_dateline_keeps_its_words(title, c
     assert CLEANER.clean(f"{title} {credit} {story}").text == f"{title} {story}"
 
 
+CAPTIONS = [
+    "Menteri Pertahanan memberi sambutan di Hermes Hotel, Banda Aceh, Selasa (26/12/2023).",
+    "Warga mengungsi dari rumahnya yang terendam banjir di Bekasi, Senin.",
+]
+BYLINES = ["Laporan Indra Wijaya | Banda Aceh", "Laporan Wartawan Tribunnews.com, Budi Santoso"]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+@pytest.mark.parametrize("byline", BYLINES)
+def test_a_byline_glued_after_a_caption_before_the_dateline_goes(caption, byline):
+    # a one-line text: the photo's caption, the byline, the dateline and the story; the byline
+    # goes (a rule that names its opening word reads what follows the caption's sentence), the
+    # caption's sentence stays, as a caption glued into the text does
+    story = f"SERAMBINEWS.COM, BANDA ACEH - {BEFORE} {AFTER}"
+    assert CLEANER.clean(f"{caption} {byline} {story}").text == f"{caption} {story}"
+
+
 MENTIONS = [
     "Editor: Ani Rahma Pengelola situs Detik.com - Budi Santoso - mengatakan trafik naik.",
     'Penulis: Budi Santoso Harga tiket naik, menurut data Traveloka.com - "Kenaikan itu wajar."',

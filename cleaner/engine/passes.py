@@ -403,7 +403,10 @@ def _glued_head_lines(text: str, plan: Plan, lead: Unit, zones: Zones, timeout: 
     take it (`Laporan Wartawan ...`), not one that reads a name's or a caption's words
     before its cue (`Harga Beras Naik Lagi Editor: Ani Rahma` keeps its title). A label
     counts only after a title's words (three or more, one in lower case at most), not after
-    a sentence."""
+    a sentence. After a caption's sentence (eight words or more: `... Selasa (26/12/2023).
+    Laporan Indra Wijaya | Banda Aceh SERAMBINEWS.COM, ...`), a credit, a caption's label or
+    an ad may take what follows it, by a rule whose matches open with a word it names; the
+    sentence stays."""
     above = Zones(lead.end, zones.tail)
     piece = text[lead.start : lead.end]
     titled = not _LABEL.match(piece) and _TITLE_RUN.search(piece) is not None
@@ -424,7 +427,21 @@ def _glued_head_lines(text: str, plan: Plan, lead: Unit, zones: Zones, timeout: 
             skip = _no_caption(text[rest.start : rest.end])
             if hit := plan.line_matches(text, [rest], above, timeout, warnings, skip):
                 return hit
+    ends = list(_SENTENCE_BEFORE.finditer(text, lead.start, lead.end))
+    if ends and ends[-1].end() < lead.end:
+        # (after a caption's sentence, eight words or more: `Pemenang diumumkan malam ini.
+        # Kategori: Pelajar` may be the story's own)
+        opens = ends[-2].end() if len(ends) > 1 else lead.start
+        if len(text[opens : ends[-1].start()].split()) >= 8:
+            rest = Unit(ends[-1].end(), lead.end)
+            skip = GLUED_AFTER_STOP_SKIP | _no_caption(text[rest.start : rest.end])
+            return plan.line_matches(text, [rest], above, timeout, warnings, skip, cue_only=True)
     return []
+
+
+#: A sentence's end before what follows it in a piece glued before the dateline: its stop and
+#: closing marks, blanks, and a capital.
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”’)\]]*[ \t]+(?=[A-Z])")
 
 
 #: A label: a capitalised word (and a word in lower case: `Sumber foto:`) and a colon or a
