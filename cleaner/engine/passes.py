@@ -686,7 +686,7 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
             continue
         run: list[tuple[list[tuple[int, int]], bool]] = []  # (what stays of each, long)
         shorts: list[list[tuple[int, int]]] = []  # short repeats since the run's last long one
-        fresh: tuple[str, int, int] | None = None  # the last new long sentence, no removal in it
+        fresh: tuple[str, int, int] | None = None  # the last new long sentence (after its removals)
         pos = 0
         for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
             stop, after = (m.start(), m.end()) if m else (len(unit), len(unit))
