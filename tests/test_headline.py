@@ -237,6 +237,23 @@ def test_kinds_of_evidence(after, headline):
             ' berkomitmen menjaga keselamatan," kata dia.',
             "Daop 8 Surabaya tambah enam kereta api jelang Natal",
         ),
+        # ... with an adverb of the story's (`Secara rinci,`, `Menurutnya,`): the headline
+        # took `Menurutnya, kuliner` from the story before
+        (
+            "Sensus Pertanian BPS catat usaha pertanian capai 29,4 juta unit Secara rinci,"
+            " penambahan proporsi pengelola UTP adalah 3,19 persen.",
+            "Sensus Pertanian BPS catat usaha pertanian capai 29,4 juta unit",
+        ),
+        (
+            "Kemenparekraf: Kuliner Indonesia harus lebih dikenalkan ke luar negeri Menurutnya,"
+            " kuliner Indonesia sangat beragam.",
+            "Kemenparekraf: Kuliner Indonesia harus lebih dikenalkan ke luar negeri",
+        ),
+        (
+            "Harga cabai di pasar induk turun tajam pekan ini Sayangnya, harga bawang justru naik"
+            " lagi.",
+            "Harga cabai di pasar induk turun tajam pekan ini",
+        ),
         # ... not at a nickname in quotes (no statement follows it)
         (
             "Laga utama mempertemukan petarung asal Bandung, Jekson “Kkajhe” Karmela, kontra"
@@ -250,6 +267,19 @@ def test_a_sentence_case_headline_ends_where_the_story_opens(after, headline):
     text = "kata dia. Baca juga: " + after
     end, why = headline_end(text, text.index(after))
     assert text[text.index(after) : end] == headline, why
+
+
+def test_an_adverb_after_a_question_mark_ends_no_headline():
+    # liputan6 in one line, `Baca Juga` with no headline left: the story's question, then its
+    # adverb; the adverbs that end a sentence-case headline do so only after its words
+    text = (
+        'Jika kamu junub, maka mandilah". Baca Juga Selain untuk menyucikan dari hadas besar,'
+        " apakah mandi wajib sekaligus bisa membersihkan diri dari hadas kecil? Misalnya, apakah"
+        " seseorang bisa langsung sholat tanpa berwudhu lagi? Berikut ulasan lengkapnya, dikutip"
+        " dari laman NU Online pada Kamis (19/6/2025)."
+    )
+    marker = text.index("Baca Juga")
+    assert headline_end(text, marker + len("Baca Juga "), marker=marker)[0] is None
 
 
 def test_lower_case_after_the_marker_is_no_headline():

@@ -53,6 +53,7 @@ from .headline_words import (
     OPENERS,
     QUESTION,
     SENTENCE_ADVERBS,
+    SENTENCE_CASE_OPENERS,
     SENTENCE_INSIDE,
     SEPARATOR,
     SPEECH,
@@ -561,9 +562,12 @@ def _sentence_case_end(text: str, start: int, words: list[Word]):
             # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur
             # Sehingga, ...`), or a quotation's opening mark (`... Natal-Tahun Baru "PT KAI
             # ...`) starts the story
-            opener = (w.text in OPENERS and w.text not in WEAK) or (
-                w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION
-            )
+            # (the adverbs that open a story's sentence only right after a headline's word:
+            # after a question mark, `... kecil? Misalnya, ...`, what came before was no headline)
+            more = w.text in SENTENCE_ADVERBS or w.text in SENTENCE_CASE_OPENERS
+            opener = (
+                (w.text in OPENERS or (more and prev[:1].isalnum())) and w.text not in WEAK
+            ) or (w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION)
             if opener and (nxt[:1].islower() or nxt == ","):
                 return w.start, "a sentence opener after a sentence-case headline"
             if (

@@ -39,6 +39,14 @@ Dia Mereka Kami Saya Kita Anda Beliau Ini Itu Tak Tidak Bagi Usai Sesuai Selama 
 Atas Dari Di Ke Yang Para Sekarang Lebih Per
 """
 )
+#: More words that open a story's sentence and that a sentence-case headline writes in lower
+#: case (`... Pertanian capai 29,4 juta unit Secara rinci, ...`, `... ke luar negeri
+#: Menurutnya, ...`): capitalised after its lower-case words, the story starts there.
+SENTENCE_CASE_OPENERS = _wordset(
+    """
+Menurutnya Secara Jadi Maka Intinya Selain Kendati Sementara Sedangkan Adapun Alhasil
+"""
+)
 #: Openers that take a phrase and a comma (`Menurut Trump, ...`, `Di Wall Street, ...`).
 ADVERBIAL = _wordset(
     """
