@@ -332,6 +332,46 @@ def test_a_copy_in_one_line_is_judged_by_what_the_other_removals_leave():
     assert other in clean(text).text
 
 
+#: Seven sentences of a story, to make a one-line text long enough to be read sentence by
+#: sentence (an adversarial review's padding).
+FLOOD = [
+    "Pemerintah Kabupaten Bogor menggelar rapat koordinasi penanganan banjir di kantor bupati.",
+    "Rapat itu dihadiri oleh kepala dinas, camat, dan perwakilan warga dari sejumlah desa.",
+    "Bupati meminta seluruh jajaran bergerak cepat membantu warga yang rumahnya terendam air.",
+    "Menurut data BPBD, sedikitnya 1.200 rumah di lima kecamatan terendam hingga satu meter.",
+    "Petugas gabungan dari TNI, Polri, dan relawan dikerahkan untuk mengevakuasi warga lansia.",
+    "Sejumlah dapur umum juga didirikan di balai desa untuk memenuhi kebutuhan para pengungsi.",
+    "Hingga Senin sore, hujan masih mengguyur sebagian wilayah Bogor sehingga warga waspada.",
+    "Warga di bantaran sungai diminta mengungsi ke tempat yang lebih tinggi sebelum malam.",
+    "Dinas Kesehatan menyiagakan tenaga medis di setiap posko pengungsian selama sepekan.",
+    "Kepala desa mendata rumah warga yang rusak agar bantuan bisa segera disalurkan.",
+]
+C = "Bendungan Ciawi dan Sukamahi dibangun untuk mengurangi risiko banjir di Jakarta dan Bogor."
+D = "Kedua bendungan itu mampu menampung air hingga 8 juta meter kubik saat musim hujan tiba."
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["Sebagai informasi, ", "Pukul 14.00 WIB: ", 'Di akhir pidatonya, ia kembali menegaskan, "'],
+)
+def test_a_restatement_the_story_leads_into_stays(lead_in):
+    # two sentences said again on purpose, after the story's own words that lead into them: a
+    # copy's run would take them and leave the lead-in dangling (an adversarial review)
+    text = " ".join(["Presiden meresmikan dua bendungan kering di Bogor, Senin.", C, D, *FLOOD])
+    text += f" {lead_in}{C} {D} Proyek ini menelan anggaran Rp 1,4 triliun."
+    assert clean(text).text == text
+
+
+def test_a_sentence_its_abbreviations_cut_is_one_sentence_however_it_repeats():
+    # `Rp.`, `Jl.`, `No.` cut one sentence into pieces; said twice on purpose, it stays
+    said = (
+        "Bantuan sebesar Rp. 2,5 juta per keluarga dapat diambil di Kantor Pos Jl. Raya"
+        " Pajajaran No. 1 Bogor mulai Senin depan hingga akhir bulan ini."
+    )
+    text = " ".join(["Pemkab Bogor menyalurkan bantuan tunai.", said, *FLOOD, said, "Warga lega."])
+    assert clean(text).text == text
+
+
 def test_a_copy_whose_first_copy_went_stays():
     # the lead-in before the dateline is the duplicate of the lead after it: it goes, and
     # the lead after the dateline is then no repeat of anything (both went before)

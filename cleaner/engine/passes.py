@@ -684,9 +684,10 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
         if len(set(pieces)) == len(pieces) and seen.isdisjoint(pieces):
             seen.update(pieces)
             continue
-        run: list[tuple[list[tuple[int, int]], bool]] = []  # (what stays of each, long)
+        run: list[tuple[list[tuple[int, int]], bool]] = []  # (what stays of each, it counts)
         shorts: list[list[tuple[int, int]]] = []  # short repeats since the run's last long one
         fresh: tuple[str, int, int] | None = None  # the last new long sentence (after its removals)
+        cut_off = False  # the piece before ended at an abbreviation's dot (`... Jl`, `... No`)
         pos = 0
         for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
             stop, after = (m.start(), m.end()) if m else (len(unit), len(unit))
@@ -699,6 +700,10 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
                 left, key = [(start, end)], unit[start - u.start : stop]
             if not key:
                 continue  # (removed whole: it neither ends the run nor adds to it)
+            # a long piece after an abbreviation's dot is the same sentence's, no second one:
+            # a sentence the story repeats on purpose stays however its dots cut it (`Bantuan
+            # sebesar Rp. 2,5 juta ... di Kantor Pos Jl. Raya Pajajaran No. 1 Bogor ...`)
+            counts, cut_off = not cut_off, _ABBREVIATION_END.search(key) is not None
             if key.count(" ") + 1 < CONTAINED_MIN_WORDS:
                 # a short sentence between two long repeats is the copy's when it repeats too
                 # (`(Berarti illegal?)` in a quote); a new one ends the run
@@ -713,7 +718,7 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
                 if not run and fresh is not None:  # the copy's first sentence, with debris
                     run += _seen_end(*fresh, seen)  # glued before it (`Ikuti ... Kapolres`)
                 run += [(s, False) for s in shorts]
-                run.append((left, True))
+                run.append((left, counts))
                 shorts, fresh = [], None
             else:
                 yield from _a_run(text, run, taken)
@@ -729,24 +734,39 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
 SEEN_END_CHARS = 1000
 
 
+#: What ends a piece that an abbreviation's dot cut off a sentence (`... Jl`, `... No`, `... H`,
+#: `... S.Kep`): a capitalised word of three letters at most, or a word with an inner dot.
+_ABBREVIATION_END = re.compile(r"(?:(?<![\w.])[A-Z][a-z]{0,2}|\w\.\w+)\Z")
+
+
 def _seen_end(key: str, start: int, end: int, seen: set[str]):
     """The end of the sentence text[start:end] (its `key` up to its stop) that repeats a seen
     sentence of CONTAINED_MIN_WORDS words or more, from a word's start on: [] or [(its
-    stretch, True)]. Only its last SEEN_END_CHARS characters are read."""
+    stretch, True)]. Only its last SEEN_END_CHARS characters are read. Not after words that
+    lead into it as the story's own (`Sebagai informasi,`, `Pukul 14.00 WIB:`, `... ia kembali
+    menegaskan, "...`): a restatement the story makes on purpose, its lead-in left dangling
+    without it; debris glued before it ends in a word (`Ikuti Whatsapp Channel Republika`)."""
     at = key.find(" ", max(0, len(key) - SEEN_END_CHARS - 1))
     while at >= 0:
         rest = key[at + 1 :]
         if rest.count(" ") + 1 < CONTAINED_MIN_WORDS:
             break
         if rest in seen:
+            if key[:at].rstrip()[-1:] in _LEAD_IN_ENDS:
+                return []
             return [([(start + at + 1, end)], True)]
         at = key.find(" ", at + 1)
     return []
 
 
+#: The marks a story's own lead-in to a restated sentence ends with.
+_LEAD_IN_ENDS = frozenset(",:;-–—\"“‘'(")
+
+
 def _a_run(text: str, run: list[tuple[list[tuple[int, int]], bool]], taken: Taken):
     """The run's sentences (what the other removals leave of each), their edges' white space
-    trimmed, if two or more of them are long and no other removal touches them."""
+    trimmed, if two or more of them count (long ones, not cut off by an abbreviation's dot from
+    the one before) and no other removal touches them."""
     if sum(long for _, long in run) < 2:
         return
     for stretches, _ in run:
