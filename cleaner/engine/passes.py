@@ -703,7 +703,8 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
             # a long piece after an abbreviation's dot is the same sentence's, no second one:
             # a sentence the story repeats on purpose stays however its dots cut it (`Bantuan
             # sebesar Rp. 2,5 juta ... di Kantor Pos Jl. Raya Pajajaran No. 1 Bogor ...`)
-            counts, cut_off = not cut_off, _ABBREVIATION_END.search(key) is not None
+            tail = max(0, len(key) - 12)  # (an abbreviation is short: read the key's end)
+            counts, cut_off = not cut_off, _ABBREVIATION_END.search(key, tail) is not None
             if key.count(" ") + 1 < CONTAINED_MIN_WORDS:
                 # a short sentence between two long repeats is the copy's when it repeats too
                 # (`(Berarti illegal?)` in a quote); a new one ends the run
