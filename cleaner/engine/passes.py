@@ -492,7 +492,8 @@ _CAPTION = frozenset({"caption"})
 EDGE_REACH = 600
 
 #: The categories of line rules not tried on what follows a sentence end inside what is
-#: glued after the story's last sentence.
+#: glued at the story's edges: after its last sentence, or before its dateline after a
+#: caption's sentence.
 GLUED_AFTER_STOP_SKIP = frozenset(CATEGORIES) - {"byline", "caption", "ad"}
 
 
@@ -679,8 +680,8 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
             continue  # (a paragraph: its repeats are whole units)
         unit = text[u.start : u.end]
         # no sentence repeats (most texts: a split and a set), judged by what stays of it
-        cut = taken.kept(text, u.start, u.end) if taken.overlaps(u.start, u.end) else unit
-        pieces = _SENTENCE_SPLIT.split(cut)
+        kept = taken.kept(text, u.start, u.end) if taken.overlaps(u.start, u.end) else unit
+        pieces = _SENTENCE_SPLIT.split(kept)
         if len(set(pieces)) == len(pieces) and seen.isdisjoint(pieces):
             seen.update(pieces)
             continue
@@ -692,12 +693,12 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
         for m in [*_SENTENCE_SPLIT.finditer(unit), None]:
             stop, after = (m.start(), m.end()) if m else (len(unit), len(unit))
             start, end, pos = u.start + pos, u.start + after, after
+            stop += u.start  # (a key ends at its sentence's stop: what follows it is blanks)
             if taken.overlaps(start, end):
                 left = [(a, b) for a, b in taken.gaps(start, end) if a < b]
-                cut = u.start + stop  # (the key ends at the sentence's stop)
-                key = " ".join(text[a : min(b, cut)] for a, b in left if a < cut).strip()
+                key = " ".join(text[a : min(b, stop)] for a, b in left if a < stop).strip()
             else:
-                left, key = [(start, end)], unit[start - u.start : stop]
+                left, key = [(start, end)], text[start:stop]
             if not key:
                 continue  # (removed whole: it neither ends the run nor adds to it)
             # a long piece after an abbreviation's dot is the same sentence's, no second one:
@@ -726,7 +727,7 @@ def _repeated_sentences(text: str, parts: list[Unit], taken: Taken):
                 run, shorts = [], []
                 seen.add(key)
                 a, b = left[-1]  # (what stays of it after the last removal in it)
-                fresh = (text[a : min(b, u.start + stop)], a, b) if b == end else None
+                fresh = (text[a : min(b, stop)], a, b) if b == end else None
         yield from _a_run(text, run, taken)
 
 
@@ -768,7 +769,7 @@ def _a_run(text: str, run: list[tuple[list[tuple[int, int]], bool]], taken: Take
     """The run's sentences (what the other removals leave of each), their edges' white space
     trimmed, if two or more of them count (long ones, not cut off by an abbreviation's dot from
     the one before) and no other removal touches them."""
-    if sum(long for _, long in run) < 2:
+    if sum(counts for _, counts in run) < 2:
         return
     for stretches, _ in run:
         for start, end in stretches:
