@@ -313,3 +313,75 @@ def test_a_sentence_after_the_marker_is_no_headline(after):
     text = "kata dia. Baca juga: " + after
     end, why = headline_end(text, text.index(after))
     assert end is None, (text[text.index(after) : end], why)
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        # antaranews in one line: sentence-case headlines in a row, the last before the
+        # credit glued to its last word; each ran to a comma or a quote before
+        [
+            "Baca juga: Pasangan Jepang WO, Pramudya/Yeremia otomatis melaju ke babak kedua",
+            "Baca juga: Apriyani/Fadia melaju ke babak kedua usai Ana/Tiwi mundur",
+            "Baca juga: Ferdi/Gloria bangkit dari gim pertama untuk ke 16 besar China Master",
+        ],
+        [
+            'Baca juga: Film "Hamka & Siti Raham" siap tayang perdana di 30 kota di Indonesia',
+            'Baca juga: Prilly Latuconsina: Film "Budi Pekerti" kayak sekolah akting lagi',
+        ],
+        # Title Case headlines with a word in lower case or a time in them
+        [
+            "Baca juga: Alasan Pedagang Pasar Talang Banjar Tolak Direlokasi ke Pasar angso Jambi",
+            "Baca juga: Prediksi Skor Serbia vs Andorra di Kualifikasi Piala Dunia, Kick off 01.45"
+            " WIB",
+            "Lihat juga: Prakiraan Cuaca di Minahasa Selatan Besok Selasa 10 Juni 2025",
+        ],
+    ],
+)
+@pytest.mark.parametrize("end", ["Pewarta: Zaro Ezza Editor: Eka Arifa", ""])
+@pytest.mark.parametrize("joiner", [" ", ""])
+def test_a_list_of_links_in_a_row_each_runs_to_the_next(links, end, joiner):
+    text = "kata dia dalam pertandingan itu. " + joiner.join(links) + end
+    for link in links:
+        marker = text.index(link)
+        start = text.index(":", marker) + 2
+        got, why = headline_end(text, start, marker=marker)
+        assert text[marker:got] == link, why
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # the story's sentence that opens a list, its stop lost
+        "Cara Beli Tiket Masuk PRJ Jakarta Fair 2025 Online Lewat HP Tiket PRJ Jakarta Fair"
+        " 2025 tersedia dalam berbagai jenis dengan harga yang variatif, sebagai berikut:",
+        # a sentence of the story, and a banner with no stop after it
+        "Gaya fashion gamis selebritis terlihat unik dan bisa dijadikan referensi saat kita"
+        " menghadiri acara spesial. Advertisement [bacajuga:",
+        "Gaya fashion gamis selebritis terlihat unik dan bisa dijadikan referensi saat kita"
+        " menghadiri acara spesial. Advertisement ",
+        # the story's question; its sentence that opens a list
+        "Harga Emas Naik Lagi Hari Ini Apa yang membuat harga emas terus naik sepekan ini?",
+        "Harga emas naik lagi hari ini Harga tiket masuk tersedia dalam berbagai jenis, sebagai"
+        " berikut:",
+        # a Title Case headline and the story's sentence after it, its stop lost
+        "Harga Emas Naik Lagi Hari Ini Warga mengeluhkan harga yang terus naik sejak pekan lalu",
+        "Harga Emas Naik Lagi Hari Ini. Warga mengeluhkan harga",
+    ],
+)
+def test_the_next_link_does_not_end_a_headline_with_the_story_after_it(between):
+    text = "kata dia. Baca juga: " + between + "Baca juga: Harga Beras Turun"
+    start = text.index(between)
+    end, why = headline_end(text, start)
+    assert end is None or end < start + len(between) - 20, (text[start:end], why)
+
+
+def test_a_closing_code_after_the_last_link_stays_a_byline():
+    # (word-tokenised, at the end of the text: cnnindonesia's bulk batch)
+    text = (
+        "kata dia . Lihat juga : TKN soal Kabar OTT Romi : Praduga Tak Bersalah Harus Dijaga"
+        " ( sah / wis )"
+    )
+    start = text.index("TKN")
+    end, _ = headline_end(text, start)
+    assert text[start:end] == "TKN soal Kabar OTT Romi : Praduga Tak Bersalah Harus Dijaga"

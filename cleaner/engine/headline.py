@@ -8,7 +8,9 @@ tell (the caller then removes the marker alone: a headline left in costs less th
 sentence). The evidence, strongest first:
 
 - a headline the batch knows whole (`known`): it ends exactly where that headline ends;
-- another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...);
+- another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...); in
+  a list of links glued in a row, each headline runs to the next marker (the last to a credit
+  glued to it, or to the text's end) unless what is between reads as the story's;
 - the marker opens a short unit of its own: the headline is the rest of that unit;
 - Title Case: a headline capitalises its words but for a few joining words (`di`, `untuk`,
   `yang` ...); the story resumes where lower-case words start, with the subject before them
@@ -144,6 +146,26 @@ def headline_end(
         return _trim(text, start, _no_code(text, start, hard)), (
             "the marker's own line" if hard == unit_end else "another piece of boilerplate"
         )
+    if (
+        hard - start <= MAX_LEN
+        and (
+            _NEXT_LINK.match(text, hard)
+            or (text[hard - 1].isalnum() and _LABEL.match(text, hard))
+            or _BLANK_TO_END.match(text, hard)
+        )
+        and not SENTENCE_INSIDE.search(text, start, hard)
+        and not _STOP_END.search(text, start, hard)
+        and not _a_sentence(text[start:hard])
+        and _one_title(_words(text, start, hard))
+    ):
+        # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
+        # melaju Baca juga: ...`): each headline runs to the next marker, as on a line of its
+        # own, and the last one to a credit glued to its last word (`... akting lagiPewarta:`)
+        # or to the end of the text; not when what comes before them ends as a sentence does
+        # or opens a list (`..., sebagai berikut:`), nor when it holds a sentence
+        return _trim(text, start, _no_code(text, start, hard)), (
+            "the next link, a glued credit or the end"
+        )
     # the link cut a sentence in two: the text before it ends in a word, not a sentence end
     interrupted = last.isalnum()
     # Read a headline's length and a little more first: most links end there. Only a list
@@ -191,6 +213,30 @@ def headline_end(
     if _a_sentence(text[start:end]):
         return None, "a sentence, not a headline"
     return end, why
+
+
+#: The marker of another related link (see `CUE_ALTERNATIVES`).
+_NEXT_LINK = re.compile(r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)")
+#: A credit's label (see `CUE_ALTERNATIVES`), glued to the last word of a headline.
+_LABEL = re.compile(
+    r"(?:Pewarta|Editor|Penulis|Reporter|Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)"
+    r"\s*:"
+)
+_BLANK_TO_END = re.compile(r"\s*\Z")
+#: A sentence's stop (maybe a closing quote or bracket after it) at the end of a stretch.
+_STOP_END = re.compile(r"[.!?:][\"”’')]*\s*\Z")
+
+
+def _one_title(words: list[Word]) -> bool:
+    """The words read as one headline: not a Title Case headline (six capitalised words or
+    more before the first in lower case) with a sentence of the story after it (four words
+    in lower case or more: `... Lewat HP Tiket PRJ Jakarta Fair 2025 tersedia dalam berbagai
+    jenis dengan harga ...`). A sentence-case headline has its words in lower case early
+    (`Pasangan Jepang WO, Pramudya/Yeremia otomatis melaju ke babak kedua`), a Title Case
+    one few (`... ke Pasar angso Duo Jambi`, `..., Kick off 01.45 WIB`)."""
+    content = [w.text for w in words if w.text[:1].isalpha() and w.text.lower() not in FUNCTION]
+    lower = [i for i, w in enumerate(content) if _lower_content(w)]
+    return len(lower) <= 3 or lower[0] <= 5
 
 
 def _a_sentence(piece: str) -> bool:
