@@ -57,6 +57,7 @@ from .headline_words import (
     SENTENCE_ADVERBS,
     SENTENCE_CASE_OPENERS,
     SENTENCE_INSIDE,
+    SENTENCE_OPENING,
     SEPARATOR,
     SPEECH,
     SPLIT,
@@ -146,28 +147,20 @@ def headline_end(
         return _trim(text, start, _no_code(text, start, hard)), (
             "the marker's own line" if hard == unit_end else "another piece of boilerplate"
         )
-    if (
-        hard - start <= MAX_LEN
-        and (
-            _NEXT_LINK.match(text, hard)
-            or (text[hard - 1].isalnum() and _LABEL.match(text, hard))
-            or _BLANK_TO_END.match(text, hard)
-        )
-        and not SENTENCE_INSIDE.search(text, start, hard)
-        and not _STOP_END.search(text, start, hard)
-        and not _a_sentence(text[start:hard])
-        and _one_title(_words(text, start, hard))
-    ):
+    if _in_a_list(text, marker, start, hard):
         # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
-        # melaju Baca juga: ...`): each headline runs to the next marker, as on a line of its
-        # own, and the last one to a credit glued to its last word (`... akting lagiPewarta:`)
-        # or to the end of the text; not when what comes before them ends as a sentence does
-        # or opens a list (`..., sebagai berikut:`), nor when it holds a sentence
-        return _trim(text, start, _no_code(text, start, hard)), (
-            "the next link, a glued credit or the end"
-        )
+        # melaju Baca juga: ...`, as a text in one line holds them): each headline runs to the
+        # next marker, as on a line of its own, the last one to a credit glued to its last
+        # word (`... akting lagiPewarta:`)
+        return _trim(text, start, _no_code(text, start, hard)), "the next link of a list"
     # the link cut a sentence in two: the text before it ends in a word, not a sentence end
     interrupted = last.isalnum()
+    # the marker is glued to what comes before it (a scraper joined the paragraphs with
+    # nothing) and ends in a separator: a headline follows it (liputan6's `Baca Juga` glued to
+    # the story, its headline lost, is followed by the story's sentence)
+    glued_in = (
+        marker > 0 and not text[marker - 1].isspace() and _SEPARATED.search(text, marker, start)
+    )
     # Read a headline's length and a little more first: most links end there. Only a list
     # of glued headlines needs the longer reach.
     for reach in (MAX_LEN - 40, MAX_LEN + 80, 4 * MAX_LEN):
@@ -181,7 +174,7 @@ def headline_end(
         if _title_case(words):
             end, why = _title_end(text, start, words, interrupted)
         else:
-            end, why = _sentence_case_end(text, start, words)
+            end, why = _sentence_case_end(text, start, words, glued_in)
         if end is not None or limit == min(hard, start + 4 * MAX_LEN):
             break
         if why != "no end found":
@@ -215,16 +208,78 @@ def headline_end(
     return end, why
 
 
-#: The marker of another related link (see `CUE_ALTERNATIVES`).
-_NEXT_LINK = re.compile(r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)")
+#: The marker of another related link (see `CUE_ALTERNATIVES`), not in a quotation.
+_NEXT_LINK = re.compile(
+    r"(?<![“\"‘'])(?<![“\"‘'][ \t])(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)"
+)
+_BLANK_TO_END = re.compile(r"\s*\Z")
+#: What follows a marker before its headline: blanks, a separator, an opening quote.
+_AFTER_MARKER = re.compile(r"[ \t\u00a0]*[:|»>–—-]?[ \t\u00a0]*[\"“‘']?")
 #: A credit's label (see `CUE_ALTERNATIVES`), glued to the last word of a headline.
 _LABEL = re.compile(
     r"(?:Pewarta|Editor|Penulis|Reporter|Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)"
     r"\s*:"
 )
-_BLANK_TO_END = re.compile(r"\s*\Z")
-#: A sentence's stop (maybe a closing quote or bracket after it) at the end of a stretch.
-_STOP_END = re.compile(r"[.!?:][\"”’')]*\s*\Z")
+#: A marker's separator before its headline (`Baca juga:`, `Baca juga -`, `BACA JUGA »`; the
+#: marker's pattern may take a quote that opens the headline: `Baca juga: "`).
+_SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
+#: A sentence's stop (maybe a closing quote or bracket, or an editor's code, after it) at the
+#: end of a stretch; a stop after a bracket or a blank anywhere in it (`... Kamis (12/9).`,
+#: word-tokenised ` . `), which `_a_sentence` does not read.
+_STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
+#: A story sentence's opening (`Sementara itu, emas ...`): no headline holds one.
+_OPENING_INSIDE = re.compile(rf"(?<![^\s\"“‘'(]){SENTENCE_OPENING.pattern}")
+_STOP_AFTER = re.compile(r"[)\]\"”’\s]\.(?=\s|\Z)")
+
+
+def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
+    """The link at `marker` (its headline from `start`) is one of a list of links glued in a
+    row, and its headline runs to `hard`: another marker or a credit glued to its last word
+    comes there, and what is between reads as a headline (see `_a_headline`); and the link
+    before it reads so up to `marker`, or the next one up to the marker or glued credit
+    after it. The last link of a list may run to the end of the text too. A single link
+    followed by the story and another link is no list: its story may have lost its stop (a
+    bullet, a sub-heading); nor is a single link at the end of a text cut short."""
+    nxt = _NEXT_LINK.match(text, hard)
+    glued_credit = nxt is None and text[hard - 1 : hard].isalnum() and _LABEL.match(text, hard)
+    at_end = _BLANK_TO_END.match(text, hard)  # (the last of the list: see below)
+    if not (nxt or glued_credit or at_end) or not _a_headline(text, start, hard):
+        return False
+    before = None
+    for m in _NEXT_LINK.finditer(text, max(0, marker - MAX_LEN - 20), marker):
+        before = m
+    if before is not None:
+        head = _AFTER_MARKER.match(text, before.end()).end()
+        if head < marker and _a_headline(text, head, marker):
+            return True
+    if nxt is None:  # (the last of a list: a link before it)
+        return False
+    head = _AFTER_MARKER.match(text, nxt.end()).end()
+    after = _cue(text, head, min(len(text), head + MAX_LEN + 1))
+    return (
+        after < len(text)
+        and (
+            _NEXT_LINK.match(text, after)
+            or (text[after - 1].isalnum() and _LABEL.match(text, after))
+        )
+        and _a_headline(text, head, after)
+    )
+
+
+def _a_headline(text: str, start: int, end: int) -> bool:
+    """text[start:end] reads as one headline between two pieces of boilerplate: at most a
+    headline's length, no sentence in it or at its end (nor a colon that opens a list:
+    `..., sebagai berikut:`), no story sentence's opening (`Sementara itu, ...`), and not a
+    Title Case headline with the story's words after it (see `_one_title`)."""
+    return (
+        0 < end - start <= MAX_LEN
+        and not SENTENCE_INSIDE.search(text, start, end)
+        and not _STOP_END.search(text, start, end)
+        and not _STOP_AFTER.search(text, start, end)
+        and not _a_sentence(text[start:end])
+        and not _OPENING_INSIDE.search(text, start, end)
+        and _one_title(_words(text, start, end))
+    )
 
 
 def _one_title(words: list[Word]) -> bool:
@@ -594,15 +649,30 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
     return k
 
 
-def _sentence_case_end(text: str, start: int, words: list[Word]):
+def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool = False):
     """A sentence-case headline (`Gregoria sebut cedera bukan alasan kekalahan`): only a
-    capitalised word after lower case, then two lower-case words, starts the story."""
+    capitalised word after lower case, then two lower-case words, starts the story. In a text
+    whose paragraphs a scraper joined with nothing (`glued_in`: so is the marker), a capital
+    or an opening quote glued to the headline's last word starts it, a word in lower case or
+    a comma after it (`... selama NataruAkan tetapi pada ...`, `... RUED"Ada komitmen ...`)."""
     n = len(words)
     for i in range(3, n):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
+        if (
+            glued_in
+            and w.glued
+            and prev[-1:].isalnum()
+            and (
+                (w.text[:1].isupper() and (nxt[:1].islower() or nxt == ","))
+                or (w.text in '“"' and nxt[:1].isupper())
+            )
+            # (a quotation of the story's, see below; its opening mark maybe the marker's)
+            and not _open_quote(text, start - (text[start - 1 : start] in '"“‘'), w.start)
+        ):
+            return w.start, "a seam glued after a sentence-case headline"
         if prev not in ":,;" and not w.glued and not _open_quote(text, start, w.start):
             # a capitalised opener or joining word, which a sentence-case headline writes in
             # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur

@@ -64,6 +64,13 @@ Diketahui Akibatnya Apalagi Sedangkan Sayangnya Untungnya Rupanya Ternyata Tampa
 Sebaliknya Terpisah Alhasil Misalnya
 """
 )
+#: The opening of a story sentence: a word that only ever starts one, or a linking phrase,
+#: then a comma (`Namun, ...`, `Sementara itu, ...`, `Selain itu, ...`); no headline opens so.
+SENTENCE_OPENING = re.compile(
+    rf"(?:(?:{'|'.join(sorted(SENTENCE_ADVERBS))})(?:\s+(?:itu|ini))?"
+    r"|Selain itu|Oleh karena itu|Oleh sebab itu|Meski(?:pun)? (?:begitu|demikian)"
+    r"|Dengan demikian|Di sisi lain|Untuk itu|Karena itu),"
+)
 #: Words that open a sentence with whom it quotes or cites (`Menurut Ariawan yang juga ..., ...`,
 #: `Melansir Investor's Business Daily, ...`).
 ATTRIBUTIONS = _wordset("Menurut Mengutip Melansir Dilansir Dikutip Merujuk Mengacu Berdasarkan")
