@@ -9,8 +9,8 @@ sentence). The evidence, strongest first:
 
 - a headline the batch knows whole (`known`): it ends exactly where that headline ends;
 - another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...); in
-  a list of links glued in a row, each headline runs to the next marker (the last to a credit
-  glued to it, or to the text's end) unless what is between reads as the story's;
+  a list of links glued in a row, each headline but the last runs to the next marker, when
+  what is between reads as a headline;
 - the marker opens a short unit of its own: the headline is the rest of that unit;
 - Title Case: a headline capitalises its words but for a few joining words (`di`, `untuk`,
   `yang` ...); the story resumes where lower-case words start, with the subject before them
@@ -21,7 +21,8 @@ sentence). The evidence, strongest first:
   opening quote (it goes with the story, as a bullet does), a lower-case speech verb
   (`... Izin Lahan ucap Rudi`), a day and date, a numbered list, a question;
 - text glued without a blank (`...CirebonBahkan, pada ...`) may start the story or the next
-  headline of a list: the words after the seam decide.
+  headline of a list: the words after the seam decide (in a text glued throughout, an opener
+  or a quotation glued to a sentence-case headline too).
 
 When two readings remain, the earlier end wins.
 
@@ -147,18 +148,17 @@ def headline_end(
         return _trim(text, start, _no_code(text, start, hard)), (
             "the marker's own line" if hard == unit_end else "another piece of boilerplate"
         )
-    if _in_a_list(text, marker, start, hard):
+    if not single and _in_a_list(text, marker, start, hard):
         # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
-        # melaju Baca juga: ...`, as a text in one line holds them): each headline runs to the
-        # next marker, as on a line of its own, the last one to a credit glued to its last
-        # word (`... akting lagiPewarta:`)
+        # melaju Baca juga: ...`, as a text in one line holds them): each headline but the
+        # last runs to the next marker, as on a line of its own
         return _trim(text, start, _no_code(text, start, hard)), "the next link of a list"
     # the link cut a sentence in two: the text before it ends in a word, not a sentence end
     interrupted = last.isalnum()
     # the marker is glued to what comes before it (a scraper joined the paragraphs with
     # nothing) and ends in a separator: a headline follows it (liputan6's `Baca Juga` glued to
     # the story, its headline lost, is followed by the story's sentence)
-    glued_in = (
+    glued_in = bool(
         marker > 0 and not text[marker - 1].isspace() and _SEPARATED.search(text, marker, start)
     )
     # Read a headline's length and a little more first: most links end there. Only a list
@@ -183,6 +183,7 @@ def headline_end(
         end is None
         and hard - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, hard)
+        and not _STOP_AFTER.search(text, start, hard)
         and not text[start:hard].rstrip().endswith(".")
     ):
         end = _no_code(text, start, hard)
@@ -229,21 +230,19 @@ _SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
 #: A story sentence's opening (`Sementara itu, emas ...`): no headline holds one.
 _OPENING_INSIDE = re.compile(rf"(?<![^\s\"“‘'(]){SENTENCE_OPENING.pattern}")
-_STOP_AFTER = re.compile(r"[)\]\"”’\s]\.(?=\s|\Z)")
+_STOP_AFTER = re.compile(r"(?:[)\]\"”’]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")  # (no ". . .")
 
 
 def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
     """The link at `marker` (its headline from `start`) is one of a list of links glued in a
-    row, and its headline runs to `hard`: another marker or a credit glued to its last word
-    comes there, and what is between reads as a headline (see `_a_headline`); and the link
-    before it reads so up to `marker`, or the next one up to the marker or glued credit
-    after it. The last link of a list may run to the end of the text too. A single link
-    followed by the story and another link is no list: its story may have lost its stop (a
-    bullet, a sub-heading); nor is a single link at the end of a text cut short."""
+    row, and its headline runs to `hard`: another marker comes there, and what is between
+    reads as a headline (see `_a_headline`); and the link before it reads so up to `marker`,
+    or the next one up to the marker or the credit glued to its last word after it. A single
+    link followed by the story and another link is no list: its story may have lost its stop
+    (a bullet, a sub-heading). The last link of a list is read as any other: what follows it
+    may be the story's without a stop (a schedule before a glued credit, a text cut short)."""
     nxt = _NEXT_LINK.match(text, hard)
-    glued_credit = nxt is None and text[hard - 1 : hard].isalnum() and _LABEL.match(text, hard)
-    at_end = _BLANK_TO_END.match(text, hard)  # (the last of the list: see below)
-    if not (nxt or glued_credit or at_end) or not _a_headline(text, start, hard):
+    if nxt is None or not _a_headline(text, start, hard):
         return False
     before = None
     for m in _NEXT_LINK.finditer(text, max(0, marker - MAX_LEN - 20), marker):
@@ -252,8 +251,6 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
         head = _AFTER_MARKER.match(text, before.end()).end()
         if head < marker and _a_headline(text, head, marker):
             return True
-    if nxt is None:  # (the last of a list: a link before it)
-        return False
     head = _AFTER_MARKER.match(text, nxt.end()).end()
     after = _cue(text, head, min(len(text), head + MAX_LEN + 1))
     return (
@@ -651,29 +648,22 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
 
 def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool = False):
     """A sentence-case headline (`Gregoria sebut cedera bukan alasan kekalahan`): only a
-    capitalised word after lower case, then two lower-case words, starts the story. In a text
-    whose paragraphs a scraper joined with nothing (`glued_in`: so is the marker), a capital
-    or an opening quote glued to the headline's last word starts it, a word in lower case or
-    a comma after it (`... selama NataruAkan tetapi pada ...`, `... RUED"Ada komitmen ...`)."""
+    capitalised word after lower case, then two lower-case words, starts the story, and so
+    do an opener and an opening quote (below). In a text whose paragraphs a scraper joined
+    with nothing (`glued_in`: so is the marker), an opener or an opening quote glued to the
+    headline's last word does too (`... selama NataruAkan tetapi pada ...`, `... sesuai
+    RUED"Ada komitmen dari ...`)."""
     n = len(words)
     for i in range(3, n):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
-        if (
-            glued_in
-            and w.glued
-            and prev[-1:].isalnum()
-            and (
-                (w.text[:1].isupper() and (nxt[:1].islower() or nxt == ","))
-                or (w.text in '“"' and nxt[:1].isupper())
-            )
-            # (a quotation of the story's, see below; its opening mark maybe the marker's)
-            and not _open_quote(text, start - (text[start - 1 : start] in '"“‘'), w.start)
-        ):
-            return w.start, "a seam glued after a sentence-case headline"
-        if prev not in ":,;" and not w.glued and not _open_quote(text, start, w.start):
+        # (in glued text, glued to the headline's last word: `... selama NataruAkan tetapi`;
+        # a quotation's opening mark may be the one the marker's pattern took)
+        seam = glued_in and w.glued and prev[-1:].isalnum()
+        quoted = start - (seam and text[start - 1 : start] in '"“‘')
+        if prev not in ":,;" and (seam or not w.glued) and not _open_quote(text, quoted, w.start):
             # a capitalised opener or joining word, which a sentence-case headline writes in
             # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur
             # Sehingga, ...`), or a quotation's opening mark (`... Natal-Tahun Baru "PT KAI
@@ -691,7 +681,9 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
                 and nxt[:1].isupper()
                 and any(_lower_content(x.text) for x in words[i + 2 : i + 7])
                 and not any(x.text in '”"' for x in words[i + 1 : i + 4])
-            ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`)
+                and (not seam or _a_statement(text, quoted, words, i))
+            ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`; glued on, not a
+                # title: `... LaweyanSutradara"Malam Para Jahanam" membuat ...`)
                 return w.start, "an opening quote after a sentence-case headline"
         starts = (
             w.text[:1].isupper()
@@ -706,6 +698,20 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
                 return None, "inside a quotation"
             return w.start, "a sentence starts after a sentence-case headline"
     return None, "no end found"
+
+
+def _a_statement(text: str, start: int, words: list[Word], i: int) -> bool:
+    """The quotation mark words[i] opens a quotation (a straight one closes none the headline
+    from `start` opened: `... di "JESEDEF"Di tengah-tengah ...`), and its words hold one in
+    lower case before the closing mark: a statement, not a title or a name in quotes."""
+    if words[i].text == '"' and text.count('"', start, words[i].start) % 2:
+        return False
+    for w in words[i + 1 : i + 7]:
+        if w.text in '”"':
+            return False
+        if _lower_content(w.text):
+            return True
+    return False
 
 
 def _open_quote(text: str, start: int, end: int) -> bool:
