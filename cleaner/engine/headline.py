@@ -9,8 +9,8 @@ sentence). The evidence, strongest first:
 
 - a headline the batch knows whole (`known`): it ends exactly where that headline ends;
 - another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...); in
-  a list of links glued in a row, each headline but the last runs to the next marker, when
-  what is between reads as a headline;
+  a list of links glued in a row, each headline but the last runs to the next marker when
+  what is between reads as a headline, over a Title Case reading's words in lower case;
 - the marker opens a short unit of its own: the headline is the rest of that unit;
 - Title Case: a headline capitalises its words but for a few joining words (`di`, `untuk`,
   `yang` ...); the story resumes where lower-case words start, with the subject before them
@@ -148,11 +148,6 @@ def headline_end(
         return _trim(text, start, _no_code(text, start, hard)), (
             "the marker's own line" if hard == unit_end else "another piece of boilerplate"
         )
-    if not single and _in_a_list(text, marker, start, hard):
-        # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
-        # melaju Baca juga: ...`, as a text in one line holds them): each headline but the
-        # last runs to the next marker, as on a line of its own
-        return _trim(text, start, _no_code(text, start, hard)), "the next link of a list"
     # the link cut a sentence in two: the text before it ends in a word, not a sentence end
     interrupted = last.isalnum()
     # the marker is glued to what comes before it (a scraper joined the paragraphs with
@@ -179,11 +174,20 @@ def headline_end(
             break
         if why != "no end found":
             break
+    if why in _LIST_MAY_OVERRULE and not single and _in_a_list(text, marker, start, hard):
+        # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
+        # melaju Baca juga: ...`, as a text in one line holds them): each headline but the
+        # last runs to the next marker, as on a line of its own; over a Title Case reading's
+        # lower-case words (a sentence-case headline with names in it reads as Title Case),
+        # not over what shows the story: an opener, a quotation, a sentence-case headline's
+        # sentence start
+        return _trim(text, start, _no_code(text, start, hard)), "the next link of a list"
     if (
         end is None
         and hard - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, hard)
         and not _STOP_AFTER.search(text, start, hard)
+        and not _LIST_OPENS.search(text, start, hard)
         and not text[start:hard].rstrip().endswith(".")
     ):
         end = _no_code(text, start, hard)
@@ -228,9 +232,18 @@ _SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
 #: end of a stretch; a stop after a bracket or a blank anywhere in it (`... Kamis (12/9).`,
 #: word-tokenised ` . `), which `_a_sentence` does not read.
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
+#: A list the story opens with a colon (`... hari ini: - Harga emas 0,5 gram: Rp615.000 - ...`).
+_LIST_OPENS = re.compile(r":\s*(?:[-•*]|\d{1,2}[.)])\s")
 #: A story sentence's opening (`Sementara itu, emas ...`): no headline holds one.
 _OPENING_INSIDE = re.compile(rf"(?<![^\s\"“‘'(]){SENTENCE_OPENING.pattern}")
-_STOP_AFTER = re.compile(r"(?:[)\]\"”’]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")  # (no ". . .")
+_STOP_AFTER = re.compile(r"(?:[)\]\"”’%\d]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")  # (no ". . .")
+
+
+#: The readings a list of links overrules: no end found, or a Title Case reading's end where
+#: lower-case words start.
+_LIST_MAY_OVERRULE = frozenset(
+    {"sentence starts", "no end found", "no end within a headline's length"}
+)
 
 
 def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
@@ -266,8 +279,9 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
 def _a_headline(text: str, start: int, end: int) -> bool:
     """text[start:end] reads as one headline between two pieces of boilerplate: at most a
     headline's length, no sentence in it or at its end (nor a colon that opens a list:
-    `..., sebagai berikut:`), no story sentence's opening (`Sementara itu, ...`), and not a
-    Title Case headline with the story's words after it (see `_one_title`)."""
+    `..., sebagai berikut:`) or a list after one, no story sentence's opening (`Sementara
+    itu, ...`), and not a Title Case headline with the story's words after it (see
+    `_one_title`)."""
     return (
         0 < end - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, end)
@@ -275,6 +289,7 @@ def _a_headline(text: str, start: int, end: int) -> bool:
         and not _STOP_AFTER.search(text, start, end)
         and not _a_sentence(text[start:end])
         and not _OPENING_INSIDE.search(text, start, end)
+        and not _LIST_OPENS.search(text, start, end)
         and _one_title(_words(text, start, end))
     )
 
@@ -654,15 +669,28 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
     headline's last word does too (`... selama NataruAkan tetapi pada ...`, `... sesuai
     RUED"Ada komitmen dari ...`)."""
     n = len(words)
+    seams = 0  # glued seams passed: only the first may be where the headline ends
     for i in range(3, n):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
         # (in glued text, glued to the headline's last word: `... selama NataruAkan tetapi`;
-        # a quotation's opening mark may be the one the marker's pattern took)
-        seam = glued_in and w.glued and prev[-1:].isalnum()
-        quoted = start - (seam and text[start - 1 : start] in '"“‘')
+        # the first such seam only: the story goes on past a later one; a quotation's opening
+        # mark may be the one the marker's pattern took)
+        opened = start - (text[start - 1 : start] in '"“‘')  # (where a quotation may open)
+        glued_word = (
+            w.glued
+            and prev[-1:].isalnum()
+            and (
+                w.text[:1].isupper()
+                or w.text == "“"
+                or (w.text == '"' and not text.count('"', opened, w.start) % 2)
+            )
+        )
+        seam = glued_in and glued_word and not seams
+        seams += glued_word
+        quoted = opened if seam else start
         if prev not in ":,;" and (seam or not w.glued) and not _open_quote(text, quoted, w.start):
             # a capitalised opener or joining word, which a sentence-case headline writes in
             # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur
@@ -671,10 +699,13 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
             # (the adverbs that open a story's sentence only right after a headline's word:
             # after a question mark, `... kecil? Misalnya, ...`, what came before was no headline)
             more = w.text in SENTENCE_ADVERBS or w.text in SENTENCE_CASE_OPENERS
+            joining = w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION
             opener = (
                 (w.text in OPENERS or (more and prev[:1].isalnum())) and w.text not in WEAK
-            ) or (w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION)
-            if opener and (nxt[:1].islower() or nxt == ","):
+            ) or joining
+            # (a joining word glued on opens a sentence only before a word: `... dikutip
+            # dariAntara, Rabu ...` is a linked name)
+            if opener and (nxt[:1].islower() or (nxt == "," and not (seam and joining))):
                 return w.start, "a sentence opener after a sentence-case headline"
             if (
                 w.text in '“"'
