@@ -18,11 +18,18 @@ import re
 from collections.abc import Sequence
 
 from .headline import MAX_LEN, NO_HEADLINES, NOT_A_HEADLINE, Known, headline_end
-from .headline_words import CUE, FUNCTION, SENTENCE_INSIDE, SENTENCE_OPENING
+from .headline_words import CUE, FUNCTION, SENTENCE_ADVERBS, SENTENCE_INSIDE
 from .layout import Unit
 
 #: A full stop inside a line: a headline has none (a story paragraph does).
 _FULL_STOP_INSIDE = re.compile(r"[^\W\d_]{2}\.[\"”’)]*\s+\S")
+#: The opening of a story sentence: a word that only ever starts one, or a linking phrase,
+#: then a comma (`Namun, ...`, `Sementara itu, ...`, `Selain itu, ...`); no headline opens so.
+_SENTENCE_OPENING = re.compile(
+    rf"(?:(?:{'|'.join(sorted(SENTENCE_ADVERBS))})(?:\s+(?:itu|ini))?"
+    r"|Selain itu|Oleh karena itu|Oleh sebab itu|Meski(?:pun)? (?:begitu|demikian)"
+    r"|Dengan demikian|Di sisi lain|Untuk itu|Karena itu),"
+)
 #: What opens an item of a list: a bullet and a blank.
 _BULLETS = ("- ", "• ", "* ", "– ", "-\t", "•\t", "*\t")
 #: A table of contents lists at most this many sub-headings.
@@ -129,7 +136,7 @@ def _headline_like(line: str, known: Known, first: bool = True) -> bool:
         and not line.rstrip("\"”’'").endswith((".", ":", ","))
         and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'•-–*")
         and not CUE.match(line)
-        and not SENTENCE_OPENING.match(line)
+        and not _SENTENCE_OPENING.match(line)
         and not SENTENCE_INSIDE.search(line)
         and not _FULL_STOP_INSIDE.search(line)
     ):

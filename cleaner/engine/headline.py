@@ -58,7 +58,6 @@ from .headline_words import (
     SENTENCE_ADVERBS,
     SENTENCE_CASE_OPENERS,
     SENTENCE_INSIDE,
-    SENTENCE_OPENING,
     SEPARATOR,
     SPEECH,
     SPLIT,
@@ -181,14 +180,14 @@ def headline_end(
         # lower-case words (a sentence-case headline with names in it reads as Title Case),
         # not over what shows the story: an opener, a quotation, a sentence-case headline's
         # sentence start
-        return _trim(text, start, _no_code(text, start, hard)), "the next link of a list"
+        return _trim(text, start, hard), "the next link of a list"
     if (
         end is None
         and hard - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, hard)
         and not _STOP_AFTER.search(text, start, hard)
         and not _LIST_OPENS.search(text, start, hard)
-        and not text[start:hard].rstrip().endswith(".")
+        and not text[start:hard].rstrip().endswith((".", ":"))
     ):
         end = _no_code(text, start, hard)
         why = "the end of the unit" if hard == unit_end else "another piece of boilerplate"
@@ -213,10 +212,8 @@ def headline_end(
     return end, why
 
 
-#: The marker of another related link (see `CUE_ALTERNATIVES`), not in a quotation.
-_NEXT_LINK = re.compile(
-    r"(?<![“\"‘'])(?<![“\"‘'][ \t])(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)"
-)
+#: The marker of another related link (see `CUE_ALTERNATIVES`).
+_NEXT_LINK = re.compile(r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)")
 _BLANK_TO_END = re.compile(r"\s*\Z")
 #: What follows a marker before its headline: blanks, a separator, an opening quote.
 _AFTER_MARKER = re.compile(r"[ \t\u00a0]*[:|»>–—-]?[ \t\u00a0]*[\"“‘']?")
@@ -234,8 +231,6 @@ _SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
 #: A list the story opens with a colon (`... hari ini: - Harga emas 0,5 gram: Rp615.000 - ...`).
 _LIST_OPENS = re.compile(r":\s*(?:[-•*]|\d{1,2}[.)])\s")
-#: A story sentence's opening (`Sementara itu, emas ...`): no headline holds one.
-_OPENING_INSIDE = re.compile(rf"(?<![^\s\"“‘'(]){SENTENCE_OPENING.pattern}")
 _STOP_AFTER = re.compile(r"(?:[)\]\"”’%\d]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")  # (no ". . .")
 
 
@@ -279,16 +274,14 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
 def _a_headline(text: str, start: int, end: int) -> bool:
     """text[start:end] reads as one headline between two pieces of boilerplate: at most a
     headline's length, no sentence in it or at its end (nor a colon that opens a list:
-    `..., sebagai berikut:`) or a list after one, no story sentence's opening (`Sementara
-    itu, ...`), and not a Title Case headline with the story's words after it (see
-    `_one_title`)."""
+    `..., sebagai berikut:`) or a list after one, and not a Title Case headline with the
+    story's words after it (see `_one_title`)."""
     return (
         0 < end - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, end)
         and not _STOP_END.search(text, start, end)
         and not _STOP_AFTER.search(text, start, end)
         and not _a_sentence(text[start:end])
-        and not _OPENING_INSIDE.search(text, start, end)
         and not _LIST_OPENS.search(text, start, end)
         and _one_title(_words(text, start, end))
     )

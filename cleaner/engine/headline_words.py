@@ -64,13 +64,6 @@ Diketahui Akibatnya Apalagi Sedangkan Sayangnya Untungnya Rupanya Ternyata Tampa
 Sebaliknya Terpisah Alhasil Misalnya
 """
 )
-#: The opening of a story sentence: a word that only ever starts one, or a linking phrase,
-#: then a comma (`Namun, ...`, `Sementara itu, ...`, `Selain itu, ...`); no headline opens so.
-SENTENCE_OPENING = re.compile(
-    rf"(?:(?:{'|'.join(sorted(SENTENCE_ADVERBS))})(?:\s+(?:itu|ini))?"
-    r"|Selain itu|Oleh karena itu|Oleh sebab itu|Meski(?:pun)? (?:begitu|demikian)"
-    r"|Dengan demikian|Di sisi lain|Untuk itu|Karena itu),"
-)
 #: Words that open a sentence with whom it quotes or cites (`Menurut Ariawan yang juga ..., ...`,
 #: `Melansir Investor's Business Daily, ...`).
 ATTRIBUTIONS = _wordset("Menurut Mengutip Melansir Dilansir Dikutip Merujuk Mengacu Berdasarkan")
@@ -145,9 +138,8 @@ DAY_DATE = re.compile(
     r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu),?\s+"
     r"(?:\d|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s+(?:lalu|kemarin|ini|pagi|siang|sore|malam)\b)"
 )  # `Kamis, 3 April`, `Rabu (9/4) lalu, ...`; not `Kamis (3/4), Usai ...` in a headline
-#: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`,
-#: `... Judul ( sah / wis )` (word-tokenised).
-CODE_TAIL = re.compile(r"\s*\(\s?[a-z]{2,8}(?:\s?/\s?[a-z]{2,8}){0,3}\s?\)\s*\Z")
+#: A closing editor's code after a headline at the end of its unit: `... Judul (dra)`.
+CODE_TAIL = re.compile(r"\s*\([a-z]{2,8}(?:/[a-z]{2,8}){0,3}\)\s*\Z")
 TOKEN = re.compile(r"[^\W_](?:[\w’'&./%-]*[\w%])?|[^\w\s]")
 SPLIT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 DOMAIN = re.compile(r"\.(?:com|co\.id|id|net)\b", re.I)
