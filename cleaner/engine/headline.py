@@ -214,7 +214,6 @@ def headline_end(
 
 #: The marker of another related link (see `CUE_ALTERNATIVES`).
 _NEXT_LINK = re.compile(r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)")
-_BLANK_TO_END = re.compile(r"\s*\Z")
 #: What follows a marker before its headline: blanks, a separator, an opening quote.
 _AFTER_MARKER = re.compile(r"[ \t\u00a0]*[:|»>–—-]?[ \t\u00a0]*[\"“‘']?")
 #: A credit's label (see `CUE_ALTERNATIVES`), glued to the last word of a headline.
@@ -225,13 +224,15 @@ _LABEL = re.compile(
 #: A marker's separator before its headline (`Baca juga:`, `Baca juga -`, `BACA JUGA »`; the
 #: marker's pattern may take a quote that opens the headline: `Baca juga: "`).
 _SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
-#: A sentence's stop (maybe a closing quote or bracket, or an editor's code, after it) at the
-#: end of a stretch; a stop after a bracket or a blank anywhere in it (`... Kamis (12/9).`,
-#: word-tokenised ` . `), which `_a_sentence` does not read.
+#: A sentence's stop or a colon (maybe a closing quote or bracket, or an editor's code, after
+#: it) at the end of a stretch.
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
+#: A full stop after a bracket, a quote, a digit, a percent sign or a blank, anywhere (`...
+#: Kamis (12/9). BMKG`, `5%. BI`, word-tokenised ` . `): `_a_sentence` reads only a stop after
+#: letters. Not an ellipsis (`Pecah Lurr . . . PKB`).
+_STOP_AFTER = re.compile(r"(?:[)\]\"”’%\d]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")
 #: A list the story opens with a colon (`... hari ini: - Harga emas 0,5 gram: Rp615.000 - ...`).
 _LIST_OPENS = re.compile(r":\s*(?:[-•*]|\d{1,2}[.)])\s")
-_STOP_AFTER = re.compile(r"(?:[)\]\"”’%\d]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")  # (no ". . .")
 
 
 #: The readings a list of links overrules: no end found, or a Title Case reading's end where
@@ -663,15 +664,16 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
     RUED"Ada komitmen dari ...`)."""
     n = len(words)
     seams = 0  # glued seams passed: only the first may be where the headline ends
+    opened = start - (text[start - 1 : start] in '"“‘')  # (where a quotation may open)
     for i in range(3, n):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
         # (in glued text, glued to the headline's last word: `... selama NataruAkan tetapi`;
-        # the first such seam only: the story goes on past a later one; a quotation's opening
-        # mark may be the one the marker's pattern took)
-        opened = start - (text[start - 1 : start] in '"“‘')  # (where a quotation may open)
+        # the first such seam only: the story goes on past a later one; a straight quote that
+        # closes one the headline opened is none: `... di "JESEDEF"Di tengah-tengah ...`; a
+        # quotation's opening mark may be the one the marker's pattern took)
         glued_word = (
             w.glued
             and prev[-1:].isalnum()
@@ -705,7 +707,7 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
                 and nxt[:1].isupper()
                 and any(_lower_content(x.text) for x in words[i + 2 : i + 7])
                 and not any(x.text in '”"' for x in words[i + 1 : i + 4])
-                and (not seam or _a_statement(text, quoted, words, i))
+                and (not seam or _a_statement(words, i))
             ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`; glued on, not a
                 # title: `... LaweyanSutradara"Malam Para Jahanam" membuat ...`)
                 return w.start, "an opening quote after a sentence-case headline"
@@ -724,12 +726,9 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
     return None, "no end found"
 
 
-def _a_statement(text: str, start: int, words: list[Word], i: int) -> bool:
-    """The quotation mark words[i] opens a quotation (a straight one closes none the headline
-    from `start` opened: `... di "JESEDEF"Di tengah-tengah ...`), and its words hold one in
-    lower case before the closing mark: a statement, not a title or a name in quotes."""
-    if words[i].text == '"' and text.count('"', start, words[i].start) % 2:
-        return False
+def _a_statement(words: list[Word], i: int) -> bool:
+    """The words after the opening quotation mark words[i] hold one in lower case before the
+    closing mark: a statement, not a title or a name in quotes."""
     for w in words[i + 1 : i + 7]:
         if w.text in '”"':
             return False
