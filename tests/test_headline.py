@@ -328,7 +328,7 @@ def test_a_sentence_after_the_marker_is_no_headline(after):
         ],
         [
             'Baca juga: Film "Hamka & Siti Raham" siap tayang perdana di 30 kota di Indonesia',
-            'Baca juga: Prilly Latuconsina: Film "Budi Pekerti" kayak sekolah akting lagi',
+            "Baca juga: Kawa anak Andien ikut puasa untuk pertama kalinya",
         ],
         # Title Case headlines with a word in lower case or a time in them
         [
@@ -657,6 +657,14 @@ STORY_INSIDE_A_LIST = [
 ]
 
 
+STORY_INSIDE_A_LIST.append(
+    (  # (the second in Title Case: a list of Title Case headlines)
+        "Harga naik. Baca juga: Harga Emas Naik Lagi Hari Ini Baca juga: Harga Beras Turun"
+        " Pedagang berharap harga segera stabil Baca juga: Harga Cabai Naik Jelang Nataru",
+        "Baca juga: Harga Beras",
+        "Pedagang berharap",
+    )
+)
 STORY_INSIDE_A_LIST.append(
     (  # (a Title Case headline, then a list the story opens with a colon)
         "Harga naik. Baca juga: Harga Emas Naik Baca juga: Harga Emas Antam Hari Ini: - Emas 0,5"

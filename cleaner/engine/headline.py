@@ -249,26 +249,34 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
     or the next one up to the marker or the credit glued to its last word after it. A single
     link followed by the story and another link is no list: its story may have lost its stop
     (a bullet, a sub-heading). The last link of a list is read as any other: what follows it
-    may be the story's without a stop (a schedule before a glued credit, a text cut short)."""
+    may be the story's without a stop (a schedule before a glued credit, a text cut short).
+    In a list of Title Case headlines, a headline holds three words in lower case at most
+    (`... ke Pasar angso Duo Jambi`; not `Harga Beras Turun Pedagang berharap harga segera
+    stabil`); a sentence-case list's (antaranews's) hold more."""
     nxt = _NEXT_LINK.match(text, hard)
     if nxt is None or not _a_headline(text, start, hard):
         return False
-    before = None
+    other = None  # the stretch of the link before or after it
     for m in _NEXT_LINK.finditer(text, max(0, marker - MAX_LEN - 20), marker):
-        before = m
-    if before is not None:
-        head = _AFTER_MARKER.match(text, before.end()).end()
-        if head < marker and _a_headline(text, head, marker):
-            return True
-    head = _AFTER_MARKER.match(text, nxt.end()).end()
-    after = _cue(text, head, min(len(text), head + MAX_LEN + 1))
-    return (
-        after < len(text)
-        and (
-            _NEXT_LINK.match(text, after)
-            or (text[after - 1].isalnum() and _LABEL.match(text, after))
-        )
-        and _a_headline(text, head, after)
+        other = (_AFTER_MARKER.match(text, m.end()).end(), marker)
+    if other is None or not (other[0] < marker and _a_headline(text, *other)):
+        head = _AFTER_MARKER.match(text, nxt.end()).end()
+        after = _cue(text, head, min(len(text), head + MAX_LEN + 1))
+        other = (head, after)
+        if not (
+            after < len(text)
+            and (
+                _NEXT_LINK.match(text, after)
+                or (text[after - 1].isalnum() and _LABEL.match(text, after))
+            )
+            and _a_headline(text, head, after)
+        ):
+            return False
+    words = _words(text, start, hard)
+    return not (
+        _title_case(words)
+        and _title_case(_words(text, *other))
+        and sum(_lower_content(w.text) for w in words) > 3
     )
 
 
