@@ -326,16 +326,15 @@ def test_a_sentence_after_the_marker_is_no_headline(after):
             "Baca juga: Apriyani/Fadia melaju ke babak kedua usai Ana/Tiwi mundur",
             "Baca juga: Ferdi/Gloria bangkit dari gim pertama untuk ke 16 besar China Master",
         ],
+        # (the middle one's, at the end of the text, shown by the link before it)
+        [
+            "Baca juga: Markaio ingin cari ilmu pada ajang endurance Aquabike di Karo",
+            "Baca juga: Pemecahan rekor MURI Tari Cawan ramaikan agenda Aquabike di Dairi",
+            "Baca juga: Samosir nantikan bibit atlet jetski lokal usai ajang Aquabike",
+        ],
         [
             'Baca juga: Film "Hamka & Siti Raham" siap tayang perdana di 30 kota di Indonesia',
             "Baca juga: Kawa anak Andien ikut puasa untuk pertama kalinya",
-        ],
-        # Title Case headlines with a word in lower case or a time in them
-        [
-            "Baca juga: Alasan Pedagang Pasar Talang Banjar Tolak Direlokasi ke Pasar angso Jambi",
-            "Baca juga: Prediksi Skor Serbia vs Andorra di Kualifikasi Piala Dunia, Kick off 01.45"
-            " WIB",
-            "Lihat juga: Prakiraan Cuaca di Minahasa Selatan Besok Selasa 10 Juni 2025",
         ],
     ],
 )
@@ -380,10 +379,15 @@ def test_a_list_of_links_in_a_row_each_runs_to_the_next(links, end, joiner):
         "Gaya fashion gamis selebritis terlihat unik dan stylish.Advertisement ",
         # a line of the story's that opens a list, in Title Case
         "Harga Emas Naik Lagi Berikut Daftar Harga Hari Ini: ",
+        # ... in sentence case, a list after a colon, a stop glued to a banner
+        "Harga emas naik lagi hari ini, ini daftar harganya: ",
+        "Harga emas naik lagi hari ini: - emas 1 gram naik - emas 2 gram turun ",
+        "Harga emas naik lagi hari ini.Advertisement ",
     ],
 )
 @pytest.mark.parametrize(
-    "links", ["Baca juga: Harga Beras Turun", "Baca juga: Beras Baca juga: Cabai"]
+    "links",
+    ["Baca juga: Harga Beras Turun", "Baca juga: Harga beras turun di pasar Baca juga: Cabai naik"],
 )
 def test_the_next_link_does_not_end_a_headline_with_the_story_after_it(between, links):
     """... alone or in a list of links."""
@@ -657,6 +661,28 @@ STORY_INSIDE_A_LIST = [
 ]
 
 
+STORY_INSIDE_A_LIST += [  # (and a fourth review's: a line of data between Title Case links)
+    (
+        "Berikut harga emas Antam hari ini. Harga emas 1 gram: Rp1.130.000 Baca Juga: Harga Emas"
+        " Antam Naik Lagi Hari Ini Baca Juga: Rupiah Melemah di Awal Pekan Harga emas 2 gram:"
+        " Rp2.200.000 Baca Juga: IHSG Ditutup Menguat Harga emas 3 gram: Rp3.275.000",
+        "Baca Juga: Rupiah",
+        "Harga emas 2",
+    ),
+    (
+        "Harga naik. Baca juga: Harga emas naik lagi Baca juga: Rupiah melemah di awal pekan"
+        " Harga emas 2 gram: Rp2.200.000 Baca juga: IHSG ditutup menguat",
+        "Baca juga: Rupiah",
+        "Harga emas 2",
+    ),
+    (  # (a Title Case headline with the story's sentence after it, in a sentence-case list)
+        "Harga naik. Baca juga: Harga emas naik lagi hari ini Baca juga: Menteri Keuangan Sri"
+        " Mulyani Indrawati Pastikan APBN Aman Warga mengeluhkan harga yang terus naik Baca"
+        " juga: Rupiah melemah di awal pekan",
+        "Baca juga: Menteri",
+        "Warga mengeluhkan",
+    ),
+]
 STORY_INSIDE_A_LIST.append(
     (  # (the second in Title Case: a list of Title Case headlines)
         "Harga naik. Baca juga: Harga Emas Naik Lagi Hari Ini Baca juga: Harga Beras Turun"
@@ -700,8 +726,8 @@ def test_the_story_after_the_last_link_or_a_seam_stays(text, marker, story):
 def test_one_title_is_never_read_as_a_list(title, story):
     # a syndication notice's title (`extend = "title"`), a link before it and after the story
     text = (
-        "kata dia. Baca juga: Harga Emas Naik Lagi Artikel ini telah tayang di Kompas.tv dengan"
-        f" judul {title}{story} lokasi banjir Baca juga: Harga Cabai Naik"
+        "kata dia. Baca juga: Harga emas naik lagi hari ini Artikel ini telah tayang di Kompas.tv"
+        f" dengan judul {title}{story} lokasi banjir Baca juga: Harga cabai naik"
     )
     start = text.index(title)
     end, why = headline_end(text, start, marker=text.index("Artikel"), single=True)

@@ -9,8 +9,9 @@ sentence). The evidence, strongest first:
 
 - a headline the batch knows whole (`known`): it ends exactly where that headline ends;
 - another marker or a glued credit (`Pewarta:`, `Baca juga`, `[Gambas`, `COPYRIGHT` ...); in
-  a list of links glued in a row, each headline but the last runs to the next marker when
-  what is between reads as a headline, over a Title Case reading's words in lower case;
+  a list of sentence-case links glued in a row, each headline but the last runs to the next
+  marker when what is between reads as a headline, over a Title Case reading's words in
+  lower case;
 - the marker opens a short unit of its own: the headline is the rest of that unit;
 - Title Case: a headline capitalises its words but for a few joining words (`di`, `untuk`,
   `yang` ...); the story resumes where lower-case words start, with the subject before them
@@ -174,12 +175,12 @@ def headline_end(
         if why != "no end found":
             break
     if why in _LIST_MAY_OVERRULE and not single and _in_a_list(text, marker, start, hard):
-        # a list of links glued in a row (`Baca juga: Pasangan Jepang WO, Pramudya/Yeremia
-        # melaju Baca juga: ...`, as a text in one line holds them): each headline but the
-        # last runs to the next marker, as on a line of its own; over a Title Case reading's
-        # lower-case words (a sentence-case headline with names in it reads as Title Case),
-        # not over what shows the story: an opener, a quotation, a sentence-case headline's
-        # sentence start
+        # a list of sentence-case links glued in a row (`Baca juga: Pasangan Jepang WO,
+        # Pramudya/Yeremia melaju Baca juga: ...`, as a text in one line holds them): each
+        # headline but the last runs to the next marker, as on a line of its own; over a Title
+        # Case reading's lower-case words (a sentence-case headline with names in it reads as
+        # Title Case), not over what shows the story: an opener, a quotation, a sentence-case
+        # headline's sentence start
         return _trim(text, start, hard), "the next link of a list"
     if (
         end is None
@@ -187,6 +188,7 @@ def headline_end(
         and not SENTENCE_INSIDE.search(text, start, hard)
         and not _STOP_AFTER.search(text, start, hard)
         and not _LIST_OPENS.search(text, start, hard)
+        and not _VALUE.search(text, start, hard)
         and not text[start:hard].rstrip().endswith((".", ":"))
     ):
         end = _no_code(text, start, hard)
@@ -231,6 +233,10 @@ _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
 #: Kamis (12/9). BMKG`, `5%. BI`, word-tokenised ` . `): `_a_sentence` reads only a stop after
 #: letters. Not an ellipsis (`Pecah Lurr . . . PKB`).
 _STOP_AFTER = re.compile(r"(?:[)\]\"”’%\d]|(?<!\.)\s)\.(?!\s?\.)(?=\s|\Z)")
+#: A value after a colon at the end of a stretch: a line of data (`Harga emas 2 gram:
+#: Rp2.200.000`, `Cicilan per bulan: Rp 4.443.000`), not a headline's figure (`Survei
+#: Indikator: 73 Persen Pemilih ...`).
+_VALUE = re.compile(r":\s*(?:Rp\s?)?\d[\d.,]*(?:\s+[a-z%]\S*)*\s*\Z")
 #: A list the story opens with a colon (`... hari ini: - Harga emas 0,5 gram: Rp615.000 - ...`).
 _LIST_OPENS = re.compile(r":\s*(?:[-•*]|\d{1,2}[.)])\s")
 
@@ -250,9 +256,10 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
     link followed by the story and another link is no list: its story may have lost its stop
     (a bullet, a sub-heading). The last link of a list is read as any other: what follows it
     may be the story's without a stop (a schedule before a glued credit, a text cut short).
-    In a list of Title Case headlines, a headline holds three words in lower case at most
-    (`... ke Pasar angso Duo Jambi`; not `Harga Beras Turun Pedagang berharap harga segera
-    stabil`); a sentence-case list's (antaranews's) hold more."""
+    The list is one of sentence-case headlines (antaranews's: the other link's reads so),
+    whose names make a Title Case reading end them too soon; in a list of Title Case
+    headlines that reading is to be trusted (`Harga Beras Turun Pedagang berharap ...`, a
+    price or a schedule between two links: `... di Awal Pekan Harga emas 2 gram: Rp2.200.000`)."""
     nxt = _NEXT_LINK.match(text, hard)
     if nxt is None or not _a_headline(text, start, hard):
         return False
@@ -272,19 +279,14 @@ def _in_a_list(text: str, marker: int, start: int, hard: int) -> bool:
             and _a_headline(text, head, after)
         ):
             return False
-    words = _words(text, start, hard)
-    return not (
-        _title_case(words)
-        and _title_case(_words(text, *other))
-        and sum(_lower_content(w.text) for w in words) > 3
-    )
+    return not _title_case(_words(text, *other))
 
 
 def _a_headline(text: str, start: int, end: int) -> bool:
     """text[start:end] reads as one headline between two pieces of boilerplate: at most a
     headline's length, no sentence in it or at its end (nor a colon that opens a list:
-    `..., sebagai berikut:`) or a list after one, and not a Title Case headline with the
-    story's words after it (see `_one_title`)."""
+    `..., sebagai berikut:`) or a list or a value after one, and not a Title Case headline
+    with the story's words after it (see `_one_title`)."""
     return (
         0 < end - start <= MAX_LEN
         and not SENTENCE_INSIDE.search(text, start, end)
@@ -292,6 +294,7 @@ def _a_headline(text: str, start: int, end: int) -> bool:
         and not _STOP_AFTER.search(text, start, end)
         and not _a_sentence(text[start:end])
         and not _LIST_OPENS.search(text, start, end)
+        and not _VALUE.search(text, start, end)
         and _one_title(_words(text, start, end))
     )
 
