@@ -744,3 +744,40 @@ def test_the_story_after_a_single_link_is_no_list_of_links(text, story):
     assert "list" not in why, (text[start:end], why)
     # (the word-tokenised one: the subject's reading takes `BJ`, as it did before)
     assert end is None or end <= text.index(story) + 2 * (" . " in text), (text[start:end], why)
+
+
+#: Known cases where the story goes with a headline, kept visible (each a strict xfail, so a
+#: fix is noticed): a story sentence that lost its stop, read as one of a list's headlines or
+#: before a glued seam (the reviews of the list and seam readings found them; each needs the
+#: story's stop missing, which no labelled or bulk article in its layouts shows).
+KNOWN_STORY_TAKEN = [
+    (  # a sentence-case list, the story's sentence without its stop inside it
+        "Ia tiba di Mekkah. Baca juga: Menperin: PP DHE SDA dukung kebijakan hilirisasi industri"
+        " Prabowo lalu mengakhiri umrahnya dengan tahallul atau mencukur rambut Baca juga: Menkeu"
+        " ajak JBIC tingkatkan peran dalam transisi energi Baca juga: BI: Ekonomi RI 2024"
+        " tunjukkan ketahanan",
+        "Prabowo lalu",
+    ),
+    (  # glued text, the headline lost, the story's sentence without its stop before a seam
+        "dalam sehari.Baca juga:Meskipun ada orang-orang yang bisa berfungsi secara reguler"
+        " meskipun hanya tidur sebentarNamun, sebagian besar riset menunjukkan hal lain.",
+        "Meskipun",
+    ),
+    (  # glued text, a seam the reading cannot split (`ASMelihat`), the quotation after it
+        "suku bunga dipangkasBaca juga: Nilai tukar rupiah kembali menguat jadi Rp15.485 per"
+        " dolar ASMelihat sentimen dari dalam negeri, analis memperkirakan dampak positif ke"
+        " rupiah“Potensi penguatan masih ada,” ujarnya.",
+        "Melihat sentimen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "story"), KNOWN_STORY_TAKEN)
+@pytest.mark.xfail(strict=True, reason="known: a story sentence without its stop")
+def test_known_story_taken_with_a_headline(text, story):
+    marker = text.index("Baca juga")
+    start = marker + len("Baca juga")
+    while text[start] in " :":
+        start += 1
+    end, why = headline_end(text, start, marker=marker)
+    assert end is None or end <= text.index(story), (text[start:end], why)
