@@ -22,8 +22,7 @@ sentence). The evidence, strongest first:
   opening quote (it goes with the story, as a bullet does), a lower-case speech verb
   (`... Izin Lahan ucap Rudi`), a day and date, a numbered list, a question;
 - text glued without a blank (`...CirebonBahkan, pada ...`) may start the story or the next
-  headline of a list: the words after the seam decide (in a text glued throughout, an opener
-  or a quotation glued to a sentence-case headline too).
+  headline of a list: the words after the seam decide.
 
 When two readings remain, the earlier end wins.
 
@@ -150,12 +149,6 @@ def headline_end(
         )
     # the link cut a sentence in two: the text before it ends in a word, not a sentence end
     interrupted = last.isalnum()
-    # the marker is glued to what comes before it (a scraper joined the paragraphs with
-    # nothing) and ends in a separator: a headline follows it (liputan6's `Baca Juga` glued to
-    # the story, its headline lost, is followed by the story's sentence)
-    glued_in = bool(
-        marker > 0 and not text[marker - 1].isspace() and _SEPARATED.search(text, marker, start)
-    )
     # Read a headline's length and a little more first: most links end there. Only a list
     # of glued headlines needs the longer reach.
     for reach in (MAX_LEN - 40, MAX_LEN + 80, 4 * MAX_LEN):
@@ -169,7 +162,7 @@ def headline_end(
         if _title_case(words):
             end, why = _title_end(text, start, words, interrupted)
         else:
-            end, why = _sentence_case_end(text, start, words, glued_in)
+            end, why = _sentence_case_end(text, start, words)
         if end is not None or limit == min(hard, start + 4 * MAX_LEN):
             break
         if why != "no end found":
@@ -223,9 +216,6 @@ _LABEL = re.compile(
     r"(?:Pewarta|Editor|Penulis|Reporter|Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)"
     r"\s*:"
 )
-#: A marker's separator before its headline (`Baca juga:`, `Baca juga -`, `BACA JUGA »`; the
-#: marker's pattern may take a quote that opens the headline: `Baca juga: "`).
-_SEPARATED = re.compile(r"[:|»>–—-]\s*[\"“‘']?\Z")
 #: A sentence's stop or a colon (maybe a closing quote or bracket, or an editor's code, after
 #: it) at the end of a stretch.
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
@@ -666,38 +656,16 @@ def _subject(text: str, words: list[Word], j: int, start: int, head: int) -> int
     return k
 
 
-def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool = False):
+def _sentence_case_end(text: str, start: int, words: list[Word]):
     """A sentence-case headline (`Gregoria sebut cedera bukan alasan kekalahan`): only a
-    capitalised word after lower case, then two lower-case words, starts the story, and so
-    do an opener and an opening quote (below). In a text whose paragraphs a scraper joined
-    with nothing (`glued_in`: so is the marker), an opener or an opening quote glued to the
-    headline's last word does too (`... selama NataruAkan tetapi pada ...`, `... sesuai
-    RUED"Ada komitmen dari ...`)."""
+    capitalised word after lower case, then two lower-case words, starts the story."""
     n = len(words)
-    seams = 0  # glued seams passed: only the first may be where the headline ends
-    opened = start - (text[start - 1 : start] in '"“‘')  # (where a quotation may open)
     for i in range(3, n):
         w = words[i]
         if w.end - start > MAX_LEN:
             return None, "no end within a headline's length"
         prev, nxt = words[i - 1].text, (words[i + 1].text if i + 1 < n else "")
-        # (in glued text, glued to the headline's last word: `... selama NataruAkan tetapi`;
-        # the first such seam only: the story goes on past a later one; a straight quote that
-        # closes one the headline opened is none: `... di "JESEDEF"Di tengah-tengah ...`; a
-        # quotation's opening mark may be the one the marker's pattern took)
-        glued_word = (
-            w.glued
-            and prev[-1:].isalnum()
-            and (
-                w.text[:1].isupper()
-                or w.text == "“"
-                or (w.text == '"' and not text.count('"', opened, w.start) % 2)
-            )
-        )
-        seam = glued_in and glued_word and not seams
-        seams += glued_word
-        quoted = opened if seam else start
-        if prev not in ":,;" and (seam or not w.glued) and not _open_quote(text, quoted, w.start):
+        if prev not in ":,;" and not w.glued and not _open_quote(text, start, w.start):
             # a capitalised opener or joining word, which a sentence-case headline writes in
             # lower case (`... selama Nataru Akan tetapi pada pukul ...`, `... Borobudur
             # Sehingga, ...`), or a quotation's opening mark (`... Natal-Tahun Baru "PT KAI
@@ -705,22 +673,17 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
             # (the adverbs that open a story's sentence only right after a headline's word:
             # after a question mark, `... kecil? Misalnya, ...`, what came before was no headline)
             more = w.text in SENTENCE_ADVERBS or w.text in SENTENCE_CASE_OPENERS
-            joining = w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION
             opener = (
                 (w.text in OPENERS or (more and prev[:1].isalnum())) and w.text not in WEAK
-            ) or joining
-            # (a joining word glued on opens a sentence only before a word: `... dikutip
-            # dariAntara, Rabu ...` is a linked name)
-            if opener and (nxt[:1].islower() or (nxt == "," and not (seam and joining))):
+            ) or (w.text[:1].isupper() and w.text[1:].islower() and w.text.lower() in FUNCTION)
+            if opener and (nxt[:1].islower() or nxt == ","):
                 return w.start, "a sentence opener after a sentence-case headline"
             if (
                 w.text in '“"'
                 and nxt[:1].isupper()
                 and any(_lower_content(x.text) for x in words[i + 2 : i + 7])
                 and not any(x.text in '”"' for x in words[i + 1 : i + 4])
-                and (not seam or _a_statement(words, i))
-            ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`; glued on, not a
-                # title: `... LaweyanSutradara"Malam Para Jahanam" membuat ...`)
+            ):  # (a statement, not a nickname: `Jekson “Kkajhe” Karmela`)
                 return w.start, "an opening quote after a sentence-case headline"
         starts = (
             w.text[:1].isupper()
@@ -735,17 +698,6 @@ def _sentence_case_end(text: str, start: int, words: list[Word], glued_in: bool 
                 return None, "inside a quotation"
             return w.start, "a sentence starts after a sentence-case headline"
     return None, "no end found"
-
-
-def _a_statement(words: list[Word], i: int) -> bool:
-    """The words after the opening quotation mark words[i] hold one in lower case before the
-    closing mark: a statement, not a title or a name in quotes."""
-    for w in words[i + 1 : i + 7]:
-        if w.text in '”"':
-            return False
-        if _lower_content(w.text):
-            return True
-    return False
 
 
 def _open_quote(text: str, start: int, end: int) -> bool:
