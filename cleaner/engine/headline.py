@@ -44,6 +44,7 @@ from .headline_words import (
     ATTRIBUTIONS,
     BRANDS,
     CODE_TAIL,
+    CREDIT_CUES,
     CUE,
     DAY_DATE,
     DAYS,
@@ -55,6 +56,7 @@ from .headline_words import (
     NOMINAL,
     OPENERS,
     QUESTION,
+    RELATED_CUES,
     SENTENCE_ADVERBS,
     SENTENCE_CASE_OPENERS,
     SENTENCE_INSIDE,
@@ -178,10 +180,7 @@ def headline_end(
     if (
         end is None
         and hard - start <= MAX_LEN
-        and not SENTENCE_INSIDE.search(text, start, hard)
-        and not _STOP_AFTER.search(text, start, hard)
-        and not _LIST_OPENS.search(text, start, hard)
-        and not _VALUE.search(text, start, hard)
+        and not _story_marks(text, start, hard)
         and not text[start:hard].rstrip().endswith((".", ":"))
     ):
         end = _no_code(text, start, hard)
@@ -207,15 +206,11 @@ def headline_end(
     return end, why
 
 
-#: The marker of another related link (see `CUE_ALTERNATIVES`).
-_NEXT_LINK = re.compile(r"(?:Baca|BACA|Lihat|LIHAT|Simak|SIMAK)\s*(?:[Jj]uga|JUGA)")
+_NEXT_LINK = re.compile("|".join(RELATED_CUES))
 #: What follows a marker before its headline: blanks, a separator, an opening quote.
 _AFTER_MARKER = re.compile(r"[ \t\u00a0]*[:|»>–—-]?[ \t\u00a0]*[\"“‘']?")
-#: A credit's label (see `CUE_ALTERNATIVES`), glued to the last word of a headline.
-_LABEL = re.compile(
-    r"(?:Pewarta|Editor|Penulis|Reporter|Penerjemah|Fotografer|Kontributor|Redaktur|Penyunting)"
-    r"\s*:"
-)
+#: A credit's label, glued to the last word of a headline.
+_LABEL = re.compile("|".join(CREDIT_CUES))
 #: A sentence's stop or a colon (maybe a closing quote or bracket, or an editor's code, after
 #: it) at the end of a stretch.
 _STOP_END = re.compile(r"[.!?:][\"”’')\]]*\s*(?:\([^()\n]{0,30}\)\s*)*\Z")
@@ -279,13 +274,22 @@ def _a_headline(text: str, start: int, end: int) -> bool:
     with the story's words after it (see `_one_title`)."""
     return (
         0 < end - start <= MAX_LEN
-        and not SENTENCE_INSIDE.search(text, start, end)
+        and not _story_marks(text, start, end)
         and not _STOP_END.search(text, start, end)
-        and not _STOP_AFTER.search(text, start, end)
         and not _a_sentence(text[start:end])
-        and not _LIST_OPENS.search(text, start, end)
-        and not _VALUE.search(text, start, end)
         and _one_title(_words(text, start, end))
+    )
+
+
+def _story_marks(text: str, start: int, end: int) -> bool:
+    """text[start:end] shows a mark of the story's that no headline has: a sentence inside
+    it, a full stop after a bracket, a digit or a blank (`_STOP_AFTER`), a list or a value
+    after a colon."""
+    return bool(
+        SENTENCE_INSIDE.search(text, start, end)
+        or _STOP_AFTER.search(text, start, end)
+        or _LIST_OPENS.search(text, start, end)
+        or _VALUE.search(text, start, end)
     )
 
 

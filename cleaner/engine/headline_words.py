@@ -39,12 +39,13 @@ Dia Mereka Kami Saya Kita Anda Beliau Ini Itu Tak Tidak Bagi Usai Sesuai Selama 
 Atas Dari Di Ke Yang Para Sekarang Lebih Per
 """
 )
-#: More words that open a story's sentence and that a sentence-case headline writes in lower
-#: case (`... Pertanian capai 29,4 juta unit Secara rinci, ...`, `... ke luar negeri
-#: Menurutnya, ...`): capitalised after its lower-case words, the story starts there.
+#: More words (beside SENTENCE_ADVERBS) that open a story's sentence and that a sentence-case
+#: headline writes in lower case (`... Pertanian capai 29,4 juta unit Secara rinci, ...`,
+#: `... ke luar negeri Menurutnya, ...`): capitalised after its lower-case words, the story
+#: starts there.
 SENTENCE_CASE_OPENERS = _wordset(
     """
-Menurutnya Secara Jadi Maka Intinya Selain Kendati Sementara Sedangkan Adapun Alhasil
+Menurutnya Secara Jadi Maka Intinya Selain Kendati
 """
 )
 #: Openers that take a phrase and a comma (`Menurut Trump, ...`, `Di Wall Street, ...`).
@@ -114,14 +115,21 @@ QUESTION = _wordset(
 Mengapa Kenapa Bagaimana Apa Apakah Siapa Kapan Berapa Dimana
 """
 )
+#: The marker of another related link (`Baca juga`, `LIHAT JUGA` ...).
+RELATED_CUES = (
+    r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
+    r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
+)  # fmt: skip
+#: A person's credit label (not `Sumber:`, which also credits a table or a quotation).
+CREDIT_CUES = (
+    r"Pewarta\s*:", r"Editor\s*:", r"Penulis\s*:", r"Reporter\s*:", r"Penerjemah\s*:",
+    r"Fotografer\s*:", r"Kontributor\s*:", r"Redaktur\s*:", r"Penyunting\s*:",
+)  # fmt: skip
 #: Another piece of boilerplate: a headline never runs past it. Each alternative opens with
 #: a literal: a search skips to their first letters.
 CUE_ALTERNATIVES = (
-    r"Baca\s*(?:[Jj]uga|JUGA)", r"BACA\s*(?:[Jj]uga|JUGA)", r"Lihat\s*(?:[Jj]uga|JUGA)",
-    r"LIHAT\s*(?:[Jj]uga|JUGA)", r"Simak\s*(?:[Jj]uga|JUGA)", r"SIMAK\s*(?:[Jj]uga|JUGA)",
-    r"Pewarta\s*:", r"Editor\s*:", r"Penulis\s*:", r"Reporter\s*:", r"Sumber\s*:",
-    r"Penerjemah\s*:", r"Fotografer\s*:", r"Kontributor\s*:", r"Redaktur\s*:",
-    r"Penyunting\s*:", r"Artikel ini", r"COPYRIGHT", r"Copyright", r"\[\s*(?:Gambas|GAMBAS)",
+    *RELATED_CUES, *CREDIT_CUES, r"Sumber\s*:",
+    r"Artikel ini", r"COPYRIGHT", r"Copyright", r"\[\s*(?:Gambas|GAMBAS)",
     r"ADVERTISEMENT", r"SCROLL TO", r"Cek [Bb]erita", r"Simak [Bb]erita", r"Baca [Bb]erita",
     r"Tonton(?: [Jj]uga)?\s*:", r"Saksikan", r"Ikuti (?:kami|[Ww]hats|[Tt]ele|[Ii]nsta)",
     r"Simak(?: [Jj]uga)? [Vv]ideo", r"Tonton(?: [Jj]uga)? [Vv]ideo", r"Lihat(?: [Jj]uga)? [Vv]ideo",
